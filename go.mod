@@ -1,0 +1,3 @@
+module github.com/hookweave/hookweave
+
+go 1.26

@@ -1,0 +1,175 @@
+package hooks
+
+import (
+	"maps"
+	"slices"
+	"time"
+)
+
+// Payload is what a hook hands its plugins: one of the payload types of this
+// package (*SessionPayload, *ComponentPayload, *GenerationPayload,
+// *StreamingStart, *StreamingEvent, *StreamingEnd).
+type Payload interface {
+	base() *Base
+	// id points at the payload's correlation id field.
+	id() *string
+	clone() Payload
+}
+
+// Base is carried by every payload.
+type Base struct {
+	Hook      Hook      // the hook being fired
+	Timestamp time.Time // when it was fired
+	SessionID string    // the session's id, when there is one
+}
+
+func (b *Base) base() *Base { return b }
+
+// HookName returns the payload's hook, as a convenience for plugins.
+func (b *Base) HookName() Hook { return b.Hook }
+
+// SessionPayload is the payload of session_pre_init, session_post_init,
+// session_reset and session_cleanup. Its correlation id is Base.SessionID.
+type SessionPayload struct {
+	Base
+	Backend      string         // backend name, such as "openai"
+	ModelID      string         // model identifier
+	ContextType  string         // the session's context type, such as "SimpleContext"
+	ModelOptions map[string]any // writable at session_pre_init
+	// cleanup only
+	InteractionCount int
+	Err              error
+}
+
+func (p *SessionPayload) id() *string { return &p.SessionID }
+func (p *SessionPayload) clone() Payload {
+	c := *p
+	c.ModelOptions = maps.Clone(p.ModelOptions)
+	return &c
+}
+
+// ComponentPayload is the payload of component_pre_execute,
+// component_post_success and component_post_error.
+type ComponentPayload struct {
+	Base
+	ActionID      string
+	ComponentType string   // such as "Instruction"
+	Requirements  []string // descriptions of the action's requirements
+	Strategy      string   // sampling strategy type name; empty when none
+	Format        string   // structured output format; empty when none
+	ToolCalls     bool
+	ModelOptions  map[string]any
+	// post_success only
+	Result          string // the action's output text
+	NumGenerateLogs int    // generations made for the action
+	SamplingSuccess bool
+	// post_success and post_error
+	Latency time.Duration
+	// post_error only
+	Err       error
+	ErrorType string
+}
+
+func (p *ComponentPayload) id() *string { return &p.ActionID }
+func (p *ComponentPayload) clone() Payload {
+	c := *p
+	c.Requirements = slices.Clone(p.Requirements)
+	c.ModelOptions = maps.Clone(p.ModelOptions)
+	return &c
+}
+
+// Usage is a generation's token usage; Known is false when the backend did
+// not report it.
+type Usage struct {
+	InputTokens  int64
+	OutputTokens int64
+	Known        bool
+}
+
+// GenerationPayload is the payload of generation_pre_call,
+// generation_post_call and generation_error.
+type GenerationPayload struct {
+	Base
+	GenerationID string
+	Model        string // requested model
+	Provider     string // such as "openai"; gen_ai.provider.name
+	ModelOptions map[string]any
+	Action       string // the instruction being generated for
+	Stream       bool   // streaming requested
+	Remote       bool   // the provider is reached over the network
+	// post_call only
+	Prompt           string
+	Output           string
+	ResponseModel    string
+	ResponseID       string
+	FinishReasons    []string
+	Usage            Usage
+	TimeToFirstToken time.Duration // zero when no token arrived
+	// post_call and error
+	Latency time.Duration
+	// error only
+	Err error
+	// ErrorCategory is one of the Category* constants, for error only.
+	ErrorCategory string
+}
+
+func (p *GenerationPayload) id() *string { return &p.GenerationID }
+func (p *GenerationPayload) clone() Payload {
+	c := *p
+	c.ModelOptions = maps.Clone(p.ModelOptions)
+	c.FinishReasons = slices.Clone(p.FinishReasons)
+	return &c
+}
+
+// StreamingStart is the payload of streaming_start.
+type StreamingStart struct {
+	Base
+	StreamingID      string
+	HasRequirements  bool
+	RequirementCount int
+	ChunkingStrategy string // reported name, such as "SentenceChunker"
+}
+
+func (p *StreamingStart) id() *string { return &p.StreamingID }
+func (p *StreamingStart) clone() Payload {
+	c := *p
+	return &c
+}
+
+// StreamingEvent is the payload of streaming_event.
+type StreamingEvent struct {
+	Base
+	StreamingID string
+	Event       Event
+	// Requirements names the active requirements (their type names) in the
+	// order of a QuickCheckEvent's results; empty for other events.
+	Requirements []string
+}
+
+func (p *StreamingEvent) id() *string { return &p.StreamingID }
+func (p *StreamingEvent) clone() Payload {
+	c := *p
+	c.Requirements = slices.Clone(p.Requirements)
+	c.Event = cloneEvent(p.Event)
+	return &c
+}
+
+// StreamingEnd is the payload of streaming_end.
+type StreamingEnd struct {
+	Base
+	StreamingID    string
+	Success        bool
+	FailureReason  string // set when a check failed or the stream erred
+	Err            error  // set when the stream ended with an error
+	Model          string
+	Provider       string
+	FullTextLength int
+	// ErrorCategory is one of the Category* constants when Err is set.
+	ErrorCategory string
+}
+
+func (p *StreamingEnd) id() *string { return &p.StreamingID }
+func (p *StreamingEnd) clone() Payload {
+	c := *p
+	return &c
+}

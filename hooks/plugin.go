@@ -1,0 +1,95 @@
+package hooks
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Mode says what a plugin may do, as in mellea.
+type Mode uint8
+
+// The plugin modes.
+const (
+	// Sequential plugins run one at a time in priority order; they may
+	// change writable fields and block.
+	Sequential Mode = iota
+	// Transform plugins run in priority order with the sequential ones; they
+	// may change writable fields but not block.
+	Transform
+	// Audit plugins run in priority order with the above; they observe only.
+	Audit
+	// Concurrent plugins run together after the above, on the resulting
+	// payload; they may block but not change it.
+	Concurrent
+	// FireAndForget plugins run last, in the background, on a snapshot of
+	// the payload; nothing they return is used. Shutdown waits for them.
+	FireAndForget
+)
+
+var modeNames = [...]string{"sequential", "transform", "audit", "concurrent", "fire_and_forget"}
+
+func (m Mode) String() string {
+	if int(m) < len(modeNames) {
+		return modeNames[m]
+	}
+	return fmt.Sprintf("mode(%d)", m)
+}
+
+func (m Mode) mayModify() bool { return m == Sequential || m == Transform }
+func (m Mode) mayBlock() bool  { return m == Sequential || m == Concurrent }
+
+// DefaultPriority is a plugin's priority unless WithPriority says otherwise.
+// Lower priorities run first.
+const DefaultPriority = 50
+
+// Handler is a plugin's function for one hook. It receives the context of
+// the hooked operation and the payload; a plugin in a modifying mode gets its
+// own copy. The zero Result means "carry on unchanged".
+type Handler func(ctx context.Context, p Payload) Result
+
+// Result is what a handler asks for.
+type Result struct {
+	// Context, from a start hook (session_pre_init, session_post_init,
+	// component_pre_execute, generation_pre_call, streaming_start), replaces
+	// the operation's context for the rest of it and for its end hook. It
+	// must derive from the context the handler was given. Ignored elsewhere
+	// and for concurrent and fire-and-forget plugins.
+	Context context.Context
+	// Payload is the changed payload (sequential and transform plugins, at
+	// hooks with writable fields). Only writable fields are taken.
+	Payload Payload
+	// Block stops the operation (sequential and concurrent plugins, at
+	// blockable hooks).
+	Block *Violation
+}
+
+// Violation says why a plugin blocks.
+type Violation struct {
+	Reason string
+	Code   string
+}
+
+// Option configures a plugin at registration.
+type Option func(*plugin)
+
+// WithMode sets the plugin's mode; the default is Sequential.
+func WithMode(m Mode) Option { return func(p *plugin) { p.mode = m } }
+
+// WithPriority sets the plugin's priority; lower runs first.
+func WithPriority(n int) Option { return func(p *plugin) { p.priority = n } }
+
+// WithTimeout bounds each call of the plugin's handlers. A call that
+// overruns is reported and its result ignored; the call itself finishes in
+// the background and Shutdown waits for it. Zero means no bound, and the
+// handler runs on the caller's goroutine.
+func WithTimeout(d time.Duration) Option { return func(p *plugin) { p.timeout = d } }
+
+type plugin struct {
+	name     string
+	mode     Mode
+	priority int
+	timeout  time.Duration
+	seq      uint64 // registration order, breaks priority ties
+	handlers map[Hook]Handler
+}

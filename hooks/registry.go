@@ -1,0 +1,170 @@
+package hooks
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// Registry holds registered plugins. The global registry (Register) serves
+// every operation; a session's own registry (NewRegistry, carried in the
+// context by the session lifecycle) serves that session's operations only.
+type Registry struct {
+	mu      sync.Mutex
+	plugins []*plugin
+	// table is the sorted handler list per hook, replaced on every change so
+	// that dispatch reads it without a lock.
+	table atomic.Pointer[[numHooks][]entry]
+}
+
+type entry struct {
+	p *plugin
+	h Handler
+}
+
+// NewRegistry returns an empty registry, for plugins of one session.
+func NewRegistry() *Registry { return &Registry{} }
+
+var global Registry
+
+// listeners counts, per hook, the handlers registered in any registry; mask
+// has bit h set while listeners[h] > 0. Dispatch reads only mask when nobody
+// listens.
+var (
+	listeners [numHooks]int
+	countsMu  sync.Mutex
+	mask      atomic.Uint64
+	seq       atomic.Uint64
+)
+
+// Listening reports whether any plugin, global or of any session, listens to
+// h. Use it to skip building a payload nobody will see.
+func Listening(h Hook) bool { return mask.Load()&(1<<h) != 0 }
+
+// Register adds a plugin to the global registry. See Registry.Register.
+func Register(name string, handlers map[Hook]Handler, opts ...Option) (unregister func(), err error) {
+	return global.Register(name, handlers, opts...)
+}
+
+// Register adds a plugin named name with one handler per hook it listens to.
+// It returns a function that removes the plugin again. A registry holds at
+// most one plugin of a name.
+func (r *Registry) Register(name string, handlers map[Hook]Handler, opts ...Option) (unregister func(), err error) {
+	p := &plugin{name: name, priority: DefaultPriority, handlers: map[Hook]Handler{}}
+	for _, o := range opts {
+		o(p)
+	}
+	if err := p.validate(handlers); err != nil {
+		return nil, fmt.Errorf("hooks: register plugin %q: %w", name, err)
+	}
+	p.seq = seq.Add(1)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, q := range r.plugins {
+		if q.name == name {
+			return nil, fmt.Errorf("hooks: register plugin %q: a plugin of that name is registered already", name)
+		}
+	}
+	r.plugins = append(r.plugins, p)
+	r.rebuild()
+	count(p, +1)
+	var once sync.Once
+	return func() { once.Do(func() { r.remove(p) }) }, nil
+}
+
+func (p *plugin) validate(handlers map[Hook]Handler) error {
+	if p.name == "" {
+		return errors.New("a plugin needs a name")
+	}
+	if p.mode > FireAndForget {
+		return fmt.Errorf("unknown mode %d", p.mode)
+	}
+	if len(handlers) == 0 {
+		return errors.New("no handlers")
+	}
+	for h, fn := range handlers {
+		if !h.valid() {
+			return fmt.Errorf("unknown hook %d", h)
+		}
+		if fn == nil {
+			return fmt.Errorf("nil handler for %s", h)
+		}
+		p.handlers[h] = fn
+	}
+	return nil
+}
+
+func (r *Registry) remove(p *plugin) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	i := slices.Index(r.plugins, p)
+	if i < 0 {
+		return
+	}
+	r.plugins = slices.Delete(r.plugins, i, i+1)
+	r.rebuild()
+	count(p, -1)
+}
+
+// Close removes every plugin of r.
+func (r *Registry) Close() {
+	r.mu.Lock()
+	ps := r.plugins
+	r.plugins = nil
+	r.rebuild()
+	r.mu.Unlock()
+	for _, p := range ps {
+		count(p, -1)
+	}
+}
+
+// rebuild recomputes the sorted table; r.mu is held.
+func (r *Registry) rebuild() {
+	var t [numHooks][]entry
+	for _, p := range r.plugins {
+		for h, fn := range p.handlers {
+			t[h] = append(t[h], entry{p, fn})
+		}
+	}
+	for h := range t {
+		sortEntries(t[h])
+	}
+	r.table.Store(&t)
+}
+
+func (r *Registry) entries(h Hook) []entry {
+	if r == nil {
+		return nil
+	}
+	t := r.table.Load()
+	if t == nil {
+		return nil
+	}
+	return t[h]
+}
+
+func sortEntries(es []entry) {
+	slices.SortFunc(es, func(a, b entry) int {
+		if a.p.priority != b.p.priority {
+			return a.p.priority - b.p.priority
+		}
+		return int(a.p.seq) - int(b.p.seq)
+	})
+}
+
+func count(p *plugin, delta int) {
+	countsMu.Lock()
+	defer countsMu.Unlock()
+	for h := range p.handlers {
+		listeners[h] += delta
+	}
+	var m uint64
+	for h, n := range listeners {
+		if n > 0 {
+			m |= 1 << h
+		}
+	}
+	mask.Store(m)
+}

@@ -1,0 +1,69 @@
+package hooks
+
+import (
+	"context"
+	"errors"
+	"os"
+	"slices"
+	"sync"
+	"time"
+)
+
+// background tracks plugin calls that run off the caller's goroutine:
+// fire-and-forget plugins and calls past their timeout.
+var background sync.WaitGroup
+
+var (
+	shutdownMu  sync.Mutex
+	shutdownFns []func(context.Context) error
+)
+
+// OnShutdown adds fn to the shutdown lifecycle: Shutdown calls it once, after
+// the background plugin calls have finished. Telemetry plugins join it to
+// flush their exporters before the program exits.
+func OnShutdown(fn func(context.Context) error) {
+	shutdownMu.Lock()
+	defer shutdownMu.Unlock()
+	shutdownFns = append(shutdownFns, fn)
+}
+
+// Shutdown waits for background plugin calls (until ctx is done), then calls
+// the functions added with OnShutdown, last added first, each once. Woven
+// programs call it when main returns and before os.Exit.
+func Shutdown(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() {
+		background.Wait()
+		close(done)
+	}()
+	var errs []error
+	select {
+	case <-done:
+	case <-ctx.Done():
+		errs = append(errs, errors.New("hooks: shutdown: background plugin calls still running"))
+	}
+	shutdownMu.Lock()
+	fns := shutdownFns
+	shutdownFns = nil
+	shutdownMu.Unlock()
+	for _, fn := range slices.Backward(fns) {
+		if err := fn(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ShutdownTimeout bounds the Shutdown that Exit and woven mains run.
+const ShutdownTimeout = 5 * time.Second
+
+// Exit runs Shutdown, bounded by ShutdownTimeout, then os.Exit(code).
+// hookweave replaces os.Exit in woven mains with it.
+func Exit(code int) {
+	ctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	if err := Shutdown(ctx); err != nil {
+		report(err)
+	}
+	cancel()
+	os.Exit(code)
+}
