@@ -1,0 +1,59 @@
+package hooks
+
+import (
+	"context"
+	"testing"
+)
+
+//go:noinline
+func emptyCall(ctx context.Context, id string, ev Event, active []string) {}
+
+// BenchmarkEmptyFunc is the baseline: a call that does nothing, with the
+// same arguments as EmitEvent.
+func BenchmarkEmptyFunc(b *testing.B) {
+	ctx, ev := context.Background(), Event(ChunkEvent{Text: "Hello.", Attempt: 1})
+	b.ReportAllocs()
+	for b.Loop() {
+		emptyCall(ctx, "id", ev, nil)
+	}
+}
+
+// BenchmarkEmitEventNoPlugin is dispatch of a streaming event that no plugin
+// listens to.
+func BenchmarkEmitEventNoPlugin(b *testing.B) {
+	ctx, ev := context.Background(), Event(ChunkEvent{Text: "Hello.", Attempt: 1})
+	b.ReportAllocs()
+	for b.Loop() {
+		EmitEvent(ctx, "id", ev, nil)
+	}
+}
+
+// BenchmarkFireNoPlugin is the general Fire with a payload built beforehand.
+func BenchmarkFireNoPlugin(b *testing.B) {
+	ctx, p := context.Background(), &SessionPayload{}
+	b.ReportAllocs()
+	for b.Loop() {
+		Fire(ctx, SessionReset, p)
+	}
+}
+
+// BenchmarkBeginEndNoPlugin is a woven lifecycle nobody listens to.
+func BenchmarkBeginEndNoPlugin(b *testing.B) {
+	ctx, s := context.Background(), &streamSubject{}
+	b.ReportAllocs()
+	for b.Loop() {
+		_, call, _ := BeginStreaming(ctx, s)
+		call.End(nil, nil)
+	}
+}
+
+// BenchmarkEmitEventOnePlugin is the cost with one observing plugin.
+func BenchmarkEmitEventOnePlugin(b *testing.B) {
+	un, _ := Register("bench", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result { return Result{} }}, WithMode(Audit))
+	defer un()
+	ctx, ev := context.Background(), Event(ChunkEvent{Text: "Hello.", Attempt: 1})
+	b.ReportAllocs()
+	for b.Loop() {
+		EmitEvent(ctx, "id", ev, nil)
+	}
+}
