@@ -35,10 +35,9 @@ func Fire(ctx context.Context, h Hook, p Payload) error {
 // returns at once; callers that build events on a hot path check
 // Listening(StreamingEventHook) first.
 func EmitEvent(ctx context.Context, streamingID string, ev Event, active []string) {
-	if !Listening(StreamingEventHook) {
-		return
+	if mask.Load()&(1<<StreamingEventHook) != 0 {
+		emitEvent(ctx, streamingID, ev, active)
 	}
-	emitEvent(ctx, streamingID, ev, active)
 }
 
 func emitEvent(ctx context.Context, streamingID string, ev Event, active []string) {
