@@ -129,7 +129,9 @@ func TestLifecycle_BlockedStartSkipsTheBodyAndStillEnds(t *testing.T) {
 
 type componentSubject struct{}
 
-func (componentSubject) ComponentStart() ComponentPayload { return ComponentPayload{ComponentType: "Instruction"} }
+func (componentSubject) ComponentStart() ComponentPayload {
+	return ComponentPayload{ComponentType: "Instruction"}
+}
 func (componentSubject) ComponentEnd(err error) ComponentPayload {
 	return ComponentPayload{Err: err}
 }
@@ -162,8 +164,14 @@ func TestLifecycle_SessionScopesItsPlugins(t *testing.T) {
 	reg := NewRegistry()
 	var ids []string
 	register(t, reg, "own", map[Hook]Handler{
-		SessionPostInit: func(_ context.Context, p Payload) Result { ids = append(ids, p.(*SessionPayload).SessionID); return Result{} },
-		SessionReset:    func(_ context.Context, p Payload) Result { ids = append(ids, p.(*SessionPayload).SessionID); return Result{} },
+		SessionPostInit: func(_ context.Context, p Payload) Result {
+			ids = append(ids, p.(*SessionPayload).SessionID)
+			return Result{}
+		},
+		SessionReset: func(_ context.Context, p Payload) Result {
+			ids = append(ids, p.(*SessionPayload).SessionID)
+			return Result{}
+		},
 	})
 	ctx, call, err := BeginSession(context.Background(), &sessionSubject{reg: reg})
 	if err != nil {
@@ -179,7 +187,7 @@ func TestLifecycle_SessionScopesItsPlugins(t *testing.T) {
 
 type sessionSubject struct{ reg *Registry }
 
-func (s *sessionSubject) SessionStart() SessionPayload       { return SessionPayload{Backend: "scripted"} }
+func (s *sessionSubject) SessionStart() SessionPayload        { return SessionPayload{Backend: "scripted"} }
 func (s *sessionSubject) SessionEnd(err error) SessionPayload { return SessionPayload{Err: err} }
 func (s *sessionSubject) Plugins() *Registry                  { return s.reg }
 
