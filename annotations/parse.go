@@ -35,7 +35,7 @@ var spaced = regexp.MustCompile(`^//\s+mellea:hook\b`)
 // any, is an ErrorList of every problem in the file; the annotations are
 // then incomplete and must not be used.
 func ParseFile(fset *token.FileSet, f *ast.File) ([]*Annotation, error) {
-	p := &parser{fset: fset, file: f, docs: map[*ast.CommentGroup]*ast.FuncDecl{}, seen: map[*ast.FuncDecl]bool{}}
+	p := &checker{fset: fset, file: f, docs: map[*ast.CommentGroup]*ast.FuncDecl{}, seen: map[*ast.FuncDecl]bool{}}
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Doc != nil {
 			p.docs[fd.Doc] = fd
@@ -53,7 +53,7 @@ func ParseFile(fset *token.FileSet, f *ast.File) ([]*Annotation, error) {
 	return anns, p.errs.err()
 }
 
-type parser struct {
+type checker struct {
 	fset    *token.FileSet
 	file    *ast.File
 	docs    map[*ast.CommentGroup]*ast.FuncDecl
@@ -62,11 +62,11 @@ type parser struct {
 	errs    ErrorList
 }
 
-func (p *parser) errorf(pos token.Pos, format string, args ...any) {
+func (p *checker) errorf(pos token.Pos, format string, args ...any) {
 	p.errs = append(p.errs, &Error{Pos: p.fset.Position(pos), Msg: fmt.Sprintf(format, args...)})
 }
 
-func (p *parser) comment(g *ast.CommentGroup, c *ast.Comment) *Annotation {
+func (p *checker) comment(g *ast.CommentGroup, c *ast.Comment) *Annotation {
 	text := c.Text
 	if spaced.MatchString(text) {
 		p.errorf(c.Slash, "malformed annotation %q: write %s with no space after //, or it is only a comment", firstLine(text), Directive)
@@ -101,12 +101,8 @@ func (p *parser) comment(g *ast.CommentGroup, c *ast.Comment) *Annotation {
 }
 
 // args parses the lifecycle and key=value arguments.
-func (p *parser) args(a *Annotation, c *ast.Comment) bool {
+func (p *checker) args(a *Annotation, c *ast.Comment) bool {
 	rest := c.Text[len(Directive):]
-	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
-		p.errorf(c.Slash, "unknown directive //%s: the only mellea directive is %s", strings.Fields(c.Text[2:])[0], Directive)
-		return false
-	}
 	offset := len(Directive)
 	ok := true
 	set := map[string]bool{}
@@ -123,7 +119,7 @@ func (p *parser) args(a *Annotation, c *ast.Comment) bool {
 		switch {
 		case !found:
 			p.errorf(pos, "unexpected %q after the lifecycle: arguments are key=value, with keys subject and ctx", f.s)
-			ok = false
+			return false
 		case key != "subject" && key != "ctx":
 			p.errorf(pos, "unknown key %q: the keys are subject and ctx", key)
 			ok = false
@@ -150,7 +146,7 @@ func (p *parser) args(a *Annotation, c *ast.Comment) bool {
 }
 
 // shape checks that the function can carry the lifecycle.
-func (p *parser) shape(a *Annotation) bool {
+func (p *checker) shape(a *Annotation) bool {
 	fd := a.Func
 	name := fd.Name.Name
 	ok := true
@@ -176,7 +172,7 @@ func (p *parser) shape(a *Annotation) bool {
 	return ok
 }
 
-func (p *parser) context(a *Annotation) bool {
+func (p *checker) context(a *Annotation) bool {
 	fd := a.Func
 	var found []string
 	for _, f := range fd.Type.Params.List {
@@ -218,7 +214,7 @@ func (p *parser) context(a *Annotation) bool {
 	return true
 }
 
-func (p *parser) subject(a *Annotation) bool {
+func (p *checker) subject(a *Annotation) bool {
 	fd := a.Func
 	if a.Subject == "" {
 		if fd.Recv == nil {
@@ -249,7 +245,7 @@ func (p *parser) subject(a *Annotation) bool {
 	return false
 }
 
-func (p *parser) isContext(t ast.Expr) bool {
+func (p *checker) isContext(t ast.Expr) bool {
 	switch t := t.(type) {
 	case *ast.SelectorExpr:
 		return p.ctxName != "" && p.ctxName != "." && isIdent(t.X, p.ctxName) && t.Sel.Name == "Context"
