@@ -196,4 +196,3 @@ func TestParse_EveryAnnotationInStdlib(t *testing.T) {
 		t.Skip("stdlib carries no annotation yet")
 	}
 }
-
