@@ -1,0 +1,158 @@
+package toolexec
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hookweave/hookweave/annotations"
+)
+
+// compile weaves the packages that need it and passes every other compile
+// through untouched.
+func (t *toolexec) compile() int {
+	c := parseCompileArgs(t.args)
+	files, mentions, err := readSources(c)
+	if err != nil {
+		return fail(err)
+	}
+	isMain := c.get(c.pkg) == "main" && isBinaryMain(os.Getenv("TOOLEXEC_IMPORTPATH"))
+	if !mentions && !isMain {
+		return runTool(t.tool, t.args)
+	}
+	cfg, err := readImportcfg(c.get(c.importcfg))
+	if err != nil {
+		return fail(err)
+	}
+	if !mentions {
+		uses, err := t.mainUsesHooks(c, cfg)
+		if err != nil {
+			return fail(err)
+		}
+		if !uses {
+			return runTool(t.tool, t.args)
+		}
+	}
+	return t.weave(c, cfg, files, isMain)
+}
+
+// readSources reads the compile's Go files and reports whether any
+// mentions "mellea:".
+func readSources(c *compileArgs) ([]File, bool, error) {
+	files := make([]File, len(c.files))
+	mentions := false
+	for i, idx := range c.files {
+		src, err := os.ReadFile(c.args[idx])
+		if err != nil {
+			return nil, false, fmt.Errorf("hookweave: %w", err)
+		}
+		files[i] = File{Name: c.args[idx], Src: src}
+		mentions = mentions || annotations.Mentions(src)
+	}
+	return files, mentions, nil
+}
+
+// isBinaryMain reports whether TOOLEXEC_IMPORTPATH names the main package
+// of a binary: not a test variant ("p [p.test]") nor a test main (p.test),
+// which get no plugins.
+func isBinaryMain(importPath string) bool {
+	return !strings.Contains(importPath, " [") && !strings.HasSuffix(importPath, ".test")
+}
+
+// weave compiles the woven package in place of the original.
+func (t *toolexec) weave(c *compileArgs, cfg *importcfg, files []File, isMain bool) int {
+	pkg := c.get(c.pkg)
+	res, err := t.opts.Weave(pkg, files, isMain)
+	if err != nil {
+		return fail(err)
+	}
+	if !res.Changed && len(res.Extra) == 0 && len(res.Imports) == 0 {
+		logf("compile %s: unchanged", pkg)
+		return runTool(t.tool, t.args)
+	}
+	dir := filepath.Join(filepath.Dir(c.get(c.output)), "hookweave")
+	args, err := writeWoven(c, dir, res)
+	if err != nil {
+		return fail(err)
+	}
+	injected, err := t.injectImports(c, cfg, res.Imports)
+	if err != nil {
+		return fail(err)
+	}
+	if len(injected) > 0 {
+		cfgPath := filepath.Join(dir, "importcfg")
+		if err := cfg.write(cfgPath); err != nil {
+			return fail(err)
+		}
+		args[c.importcfg] = cfgPath
+	}
+	logf("compile %s: woven, main=%v, injected %v", pkg, isMain, injected)
+	if code := runTool(t.tool, args); code != 0 {
+		return code
+	}
+	if err := appendMember(c.get(c.output), memberName, encodeRecord(injected)); err != nil {
+		return fail(err)
+	}
+	return 0
+}
+
+// writeWoven writes the woven and extra files into dir and returns the
+// compile arguments that name them in place of the originals.
+func writeWoven(c *compileArgs, dir string, res *Result) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("hookweave: %w", err)
+	}
+	args := slices.Clone(c.args)
+	for i, f := range res.Files {
+		p := filepath.Join(dir, fmt.Sprintf("%d_%s", i, filepath.Base(f.Name)))
+		if err := os.WriteFile(p, f.Src, 0o644); err != nil {
+			return nil, fmt.Errorf("hookweave: %w", err)
+		}
+		args[c.files[i]] = p
+	}
+	for _, f := range res.Extra {
+		p := filepath.Join(dir, filepath.Base(f.Name))
+		if err := os.WriteFile(p, f.Src, 0o644); err != nil {
+			return nil, fmt.Errorf("hookweave: %w", err)
+		}
+		args = append(args, p)
+	}
+	return args, nil
+}
+
+// injectImports adds to cfg the archives of the imports that weaving added
+// and the build did not plan, and returns their paths.
+func (t *toolexec) injectImports(c *compileArgs, cfg *importcfg, imports []string) ([]string, error) {
+	var missing []string
+	for _, p := range imports {
+		if _, ok := cfg.packages[p]; !ok {
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) == 0 {
+		return nil, nil
+	}
+	res, err := t.resolver(c.work()).resolve(append(t.injectable(), missing...))
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range missing {
+		l := res[p]
+		if l == nil || l.Export == "" {
+			return nil, fmt.Errorf("hookweave: no archive for injected package %s", p)
+		}
+		cfg.add(p, l.Export)
+	}
+	return missing, nil
+}
+
+// injectable is what every nested resolution lists, so one build needs one.
+func (t *toolexec) injectable() []string {
+	return append([]string{t.opts.HooksPath}, t.opts.Plugins...)
+}
+
+func (t *toolexec) resolver(work string) *resolver {
+	return &resolver{tool: t.tool, flags: parentBuildFlags(t.args), work: work}
+}

@@ -1,0 +1,131 @@
+package toolexec
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// listed is one package of a nested go list -deps -export.
+type listed struct {
+	ImportPath string
+	Export     string
+	Deps       []string
+	Error      *struct{ Err string }
+}
+
+// resolution maps import paths to what go list said about them.
+type resolution map[string]*listed
+
+// resolver runs nested resolutions for one tool invocation.
+type resolver struct {
+	tool  string   // the real tool's path: its GOROOT has the go binary
+	flags []string // the parent's build flags
+	work  string   // the build's $WORK directory, where results are cached
+}
+
+// resolve returns the archives of pkgs and of everything they depend on,
+// built exactly as the parent build builds them: the same go binary and
+// flags, and hookweave itself as -toolexec in nested mode, so that the
+// cache keys (and so the archives) are the parent's own. The result is
+// cached in $WORK for the rest of the build.
+func (r *resolver) resolve(pkgs []string) (resolution, error) {
+	if os.Getenv(nestedEnv) != "" {
+		return nil, fmt.Errorf("hookweave: cannot add imports %s inside a nested resolution", strings.Join(pkgs, ", "))
+	}
+	pkgs = slices.Compact(slices.Sorted(slices.Values(pkgs)))
+	args := append([]string{"list", "-deps", "-export", "-json=ImportPath,Export,Deps,Error"}, r.flags...)
+	self, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("hookweave: locating the hookweave executable: %w", err)
+	}
+	args = append(append(args, "-toolexec="+self, "--"), pkgs...)
+	cache := filepath.Join(r.work, "hookweave-resolve-"+cacheKey(r.goBinary(), args))
+	var res resolution
+	err = withLock(cache+".lock", func() error {
+		if data, err := os.ReadFile(cache + ".json"); err == nil {
+			return json.Unmarshal(data, &res)
+		}
+		out, err := r.goList(args)
+		if err != nil {
+			return err
+		}
+		if res, err = decodeList(out); err != nil {
+			return err
+		}
+		data, _ := json.Marshal(res)
+		return os.WriteFile(cache+".json", data, 0o644)
+	})
+	return res, err
+}
+
+func (r *resolver) goBinary() string {
+	// $GOROOT/pkg/tool/$GOOS_$GOARCH/<tool>
+	root := filepath.Dir(filepath.Dir(filepath.Dir(filepath.Dir(r.tool))))
+	if _, err := os.Stat(filepath.Join(root, "bin", "go")); err != nil && os.Getenv("GOROOT") != "" {
+		root = os.Getenv("GOROOT")
+	}
+	return filepath.Join(root, "bin", "go")
+}
+
+func (r *resolver) goList(args []string) ([]byte, error) {
+	logf("nested: go %s", strings.Join(args, " "))
+	cmd := exec.Command(r.goBinary(), args...)
+	cmd.Env = append(os.Environ(), nestedEnv+"=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("hookweave: resolving injected packages: go %s: %w\n%s", strings.Join(args, " "), err, stderr.Bytes())
+	}
+	return out, nil
+}
+
+func decodeList(out []byte) (resolution, error) {
+	res := resolution{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p listed
+		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
+			return res, nil
+		} else if err != nil {
+			return nil, fmt.Errorf("hookweave: reading go list output: %w", err)
+		}
+		if p.Error != nil {
+			return nil, fmt.Errorf("hookweave: resolving injected package %s: %s", p.ImportPath, p.Error.Err)
+		}
+		res[p.ImportPath] = &p
+	}
+}
+
+// cacheKey hashes what a nested resolution depends on.
+func cacheKey(goBin string, args []string) string {
+	h := sha256.New()
+	cwd, _ := os.Getwd()
+	fmt.Fprintf(h, "%s\n%s\n%s\n", goBin, cwd, strings.Join(args, "\x00"))
+	for _, k := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOWORK", "GOEXPERIMENT"} {
+		fmt.Fprintf(h, "%s=%s\n", k, os.Getenv(k))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// closure returns pkgs and their dependencies.
+func (res resolution) closure(pkgs []string) []string {
+	var out []string
+	for _, p := range pkgs {
+		out = append(out, p)
+		if l := res[p]; l != nil {
+			out = append(out, l.Deps...)
+		}
+	}
+	return slices.Compact(slices.Sorted(slices.Values(out)))
+}

@@ -1,0 +1,67 @@
+package toolexec
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+)
+
+// selfVersion returns hookweave's own version and a digest that changes
+// whenever its code does: the module version when it was built from a
+// versioned module, otherwise "dev" (cmd/go rejects a version line that says "devel" without a build ID) and the executable's Go build ID (a
+// hash of its content that the linker embeds), or a hash of the whole file
+// when it has none.
+func selfVersion() (version, digest string, err error) {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version, bi.Main.Path + "@" + bi.Main.Version + " " + bi.Main.Sum, nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "", "", fmt.Errorf("locating the hookweave executable: %w", err)
+	}
+	id, err := executableID(exe)
+	if err != nil {
+		return "", "", err
+	}
+	return "dev", id, nil
+}
+
+// buildIDMarker precedes the build ID that cmd/link writes near the start
+// of every executable it links.
+var buildIDMarker = []byte("\xff Go build ID: \"")
+
+func executableID(exe string) (string, error) {
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", fmt.Errorf("reading the hookweave executable: %w", err)
+	}
+	defer f.Close()
+	head := make([]byte, 32<<10)
+	n, _ := io.ReadFull(f, head)
+	if id := findBuildID(head[:n]); id != "" {
+		return "buildid " + id, nil
+	}
+	h := sha256.New()
+	h.Write(head[:n])
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("hashing the hookweave executable: %w", err)
+	}
+	return "sha256 " + hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func findBuildID(head []byte) string {
+	i := bytes.Index(head, buildIDMarker)
+	if i < 0 {
+		return ""
+	}
+	rest := head[i+len(buildIDMarker):]
+	j := bytes.IndexByte(rest, '"')
+	if j <= 0 {
+		return ""
+	}
+	return string(rest[:j])
+}
