@@ -42,7 +42,7 @@ func goCommandLine() ([]string, bool) {
 			return nil, false
 		}
 		if len(args) > 1 && strings.TrimSuffix(filepath.Base(args[0]), ".exe") == "go" && isBuildVerb(args[1]) {
-			return buildFlags(args[1], args[2:]), true
+			return coverMainModules(args[1], buildFlags(args[1], args[2:])), true
 		}
 		pid = parentPID(pid)
 		if pid <= 1 {
@@ -115,4 +115,32 @@ func valueSuffix(value string, has bool) string {
 		return ""
 	}
 	return "=" + value
+}
+
+// coverMainModules makes a nested go list cover what go build -cover
+// covers: without -coverpkg, the main modules' packages (go list would
+// cover the packages it names, and so differ from the parent's archives).
+func coverMainModules(verb string, flags []string) []string {
+	cover := false
+	for _, f := range flags {
+		if strings.HasPrefix(f, "-coverpkg=") {
+			return flags
+		}
+		cover = cover || f == "-cover" || strings.HasPrefix(f, "-covermode=")
+	}
+	if !cover || verb == "test" {
+		return flags
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return flags
+	}
+	var pkgs []string
+	for _, m := range mainModules(cwd) {
+		pkgs = append(pkgs, m+"/...")
+	}
+	if len(pkgs) == 0 {
+		return flags
+	}
+	return append(flags, "-coverpkg="+strings.Join(pkgs, ","))
 }

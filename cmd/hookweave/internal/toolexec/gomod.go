@@ -82,3 +82,28 @@ func findUp(dir, name string) string {
 func isLocalPath(p string) bool {
 	return filepath.IsAbs(p) || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") || p == "." || p == ".."
 }
+
+// mainModules returns the paths of the main modules of a go command run in
+// dir: the workspace's modules, or the one go.mod's.
+func mainModules(dir string) []string {
+	if work := workFile(dir); work != "" {
+		ds, err := readDirectives(work)
+		if err == nil {
+			var mods []string
+			for _, d := range ds {
+				if d.verb == "use" && len(d.args) > 0 {
+					if m := moduleName(filepath.Join(filepath.Dir(work), d.args[0])); m != "" {
+						mods = append(mods, m)
+					}
+				}
+			}
+			return mods
+		}
+	}
+	if gomod := findUp(dir, "go.mod"); gomod != "" {
+		if m := moduleName(filepath.Dir(gomod)); m != "" {
+			return []string{m}
+		}
+	}
+	return nil
+}

@@ -14,14 +14,14 @@ import (
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
 )
 
-var plugins = []string{"example.com/fix/plugin"}
+var plugins = []string{"github.com/hookweave/hookweave/plugin"}
 
 var opts = toolexec.Options{
 	Weave:        weave,
 	HooksPath:    "github.com/hookweave/hookweave/hooks",
 	Plugins:      plugins,
 	Module:       "github.com/hookweave/hookweave",
-	InjectedDirs: []string{"hooks"},
+	InjectedDirs: []string{"hooks", "plugin"},
 }
 
 func main() {
