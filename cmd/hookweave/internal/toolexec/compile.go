@@ -1,10 +1,12 @@
 package toolexec
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hookweave/hookweave/annotations"
@@ -73,7 +75,7 @@ func (t *toolexec) weave(c *compileArgs, cfg *importcfg, files []File, isMain bo
 		return runTool(t.tool, t.args)
 	}
 	dir := filepath.Join(filepath.Dir(c.get(c.output)), "hookweave")
-	args, err := writeWoven(c, dir, res)
+	args, err := writeWoven(c, dir, files, res)
 	if err != nil {
 		return fail(err)
 	}
@@ -98,28 +100,55 @@ func (t *toolexec) weave(c *compileArgs, cfg *importcfg, files []File, isMain bo
 	return 0
 }
 
-// writeWoven writes the woven and extra files into dir and returns the
-// compile arguments that name them in place of the originals.
-func writeWoven(c *compileArgs, dir string, res *Result) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("hookweave: %w", err)
-	}
+// writeWoven writes the changed and extra files into dir and returns the
+// compile arguments that name them in place of the originals. Files keep
+// their base names: the compiler allows cgo directives only in files named
+// _cgo_*.
+func writeWoven(c *compileArgs, dir string, files []File, res *Result) ([]string, error) {
 	args := slices.Clone(c.args)
+	w := &fileWriter{dir: dir, used: map[string]bool{}}
 	for i, f := range res.Files {
-		p := filepath.Join(dir, fmt.Sprintf("%d_%s", i, filepath.Base(f.Name)))
-		if err := os.WriteFile(p, f.Src, 0o644); err != nil {
-			return nil, fmt.Errorf("hookweave: %w", err)
+		if bytes.Equal(f.Src, files[i].Src) {
+			continue
+		}
+		p, err := w.write(f)
+		if err != nil {
+			return nil, err
 		}
 		args[c.files[i]] = p
 	}
 	for _, f := range res.Extra {
-		p := filepath.Join(dir, filepath.Base(f.Name))
-		if err := os.WriteFile(p, f.Src, 0o644); err != nil {
-			return nil, fmt.Errorf("hookweave: %w", err)
+		p, err := w.write(f)
+		if err != nil {
+			return nil, err
 		}
 		args = append(args, p)
 	}
 	return args, nil
+}
+
+// fileWriter writes files under dir, each under its base name, in a
+// numbered subdirectory when two share one.
+type fileWriter struct {
+	dir  string
+	used map[string]bool
+}
+
+func (w *fileWriter) write(f File) (string, error) {
+	base := filepath.Base(f.Name)
+	dir := w.dir
+	for n := 1; w.used[filepath.Join(dir, base)]; n++ {
+		dir = filepath.Join(w.dir, strconv.Itoa(n))
+	}
+	p := filepath.Join(dir, base)
+	w.used[p] = true
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("hookweave: %w", err)
+	}
+	if err := os.WriteFile(p, f.Src, 0o644); err != nil {
+		return "", fmt.Errorf("hookweave: %w", err)
+	}
+	return p, nil
 }
 
 // injectImports adds to cfg the archives of the imports that weaving added

@@ -41,8 +41,11 @@ func goCommandLine() ([]string, bool) {
 		if args == nil {
 			return nil, false
 		}
-		if len(args) > 1 && strings.TrimSuffix(filepath.Base(args[0]), ".exe") == "go" && isBuildVerb(args[1]) {
-			return coverMainModules(args[1], buildFlags(args[1], args[2:])), true
+		if len(args) > 1 && strings.TrimSuffix(filepath.Base(args[0]), ".exe") == "go" {
+			args = skipChdir(args[1:])
+			if len(args) > 0 && isBuildVerb(args[0]) {
+				return coverMainModules(args[0], buildFlags(args[0], args[1:])), true
+			}
 		}
 		pid = parentPID(pid)
 		if pid <= 1 {
@@ -50,6 +53,17 @@ func goCommandLine() ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// skipChdir drops a leading -C dir, which must come before the verb.
+func skipChdir(args []string) []string {
+	switch {
+	case len(args) > 1 && (args[0] == "-C" || args[0] == "--C"):
+		return args[2:]
+	case len(args) > 0 && (strings.HasPrefix(args[0], "-C=") || strings.HasPrefix(args[0], "--C=")):
+		return args[1:]
+	}
+	return args
 }
 
 func isBuildVerb(v string) bool {
