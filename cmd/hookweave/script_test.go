@@ -2,15 +2,20 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"testing"
 
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/scripttest"
+	"github.com/rogpeppe/go-internal/gotooltest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 // TestMain lets the scripts run hookweave as a command, through the same
-// Main as the installed binary.
+// Main as the installed binary: testscript.Main copies the test binary onto
+// the scripts' PATH as hookweave, so -toolexec=hookweave is exactly what a
+// user runs.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"hookweave": func() { os.Exit(Main(os.Args[1:])) },
@@ -18,23 +23,59 @@ func TestMain(m *testing.M) {
 }
 
 // TestScript runs the end-to-end scripts in testdata/script. Scripts that
-// build real programs carry [short] skip guards.
+// build real programs carry [short] skip guards. They run offline: the
+// module cache is the host's (read-only use), GOPROXY is off.
 func TestScript(t *testing.T) {
 	root := repoRoot(t)
-	testscript.Run(t, testscript.Params{
+	p := testscript.Params{
 		Dir:                 filepath.Join(root, "testdata", "script"),
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOOKWEAVE_ROOT", root)
 			env.Setenv("GOTOOLCHAIN", "local")
-			for _, k := range []string{"HOME", "GOPATH", "GOMODCACHE", "GOCACHE", "GOPROXY", "GOFLAGS", "PATH"} {
-				if v, ok := os.LookupEnv(k); ok {
-					env.Setenv(k, v)
+			env.Setenv("GOPROXY", "off")
+			env.Setenv("GOFLAGS", "-mod=mod")
+			for _, k := range []string{"GOCACHE", "GOMODCACHE"} {
+				v, err := scripttest.GoEnv(k)
+				if err != nil {
+					return err
 				}
+				env.Setenv(k, v)
 			}
+			bin, err := exec.LookPath("hookweave") // installed by testscript.Main
+			if err != nil {
+				return err
+			}
+			env.Setenv("HOOKWEAVE_BIN", bin)
 			return nil
 		},
-	})
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"fixture": cmdFixture,
+		},
+	}
+	if err := gotooltest.Setup(&p); err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, p)
+}
+
+// cmdFixture copies the fixture module testdata/mod into the current
+// directory, keeping files the script provides, and points its hookweave
+// requirement at the repository: fixture
+func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: fixture")
+	}
+	root := ts.Getenv("HOOKWEAVE_ROOT")
+	dst := ts.MkAbs(".")
+	ts.Check(scripttest.CopyMissing(filepath.Join(root, "testdata", "mod"), dst))
+	gomod, err := os.ReadFile(filepath.Join(dst, "go.mod"))
+	ts.Check(err)
+	gomod = append(gomod, "\nreplace github.com/hookweave/hookweave => "+root+"\n"...)
+	ts.Check(os.WriteFile(filepath.Join(dst, "go.mod"), gomod, 0o644))
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	ts.Check(err)
+	ts.Check(os.WriteFile(filepath.Join(dst, "go.sum"), sum, 0o644))
 }
 
 func repoRoot(t *testing.T) string {

@@ -8,11 +8,6 @@ import (
 	"os"
 )
 
-func toolexec(args []string) int {
-	fmt.Fprintln(os.Stderr, "hookweave: toolexec mode is not built yet")
-	return 2
-}
-
 func vettool(args []string) int {
 	fmt.Fprintln(os.Stderr, "hookweave: vet tool mode is not built yet")
 	return 2

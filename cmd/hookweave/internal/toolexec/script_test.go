@@ -1,13 +1,12 @@
 package toolexec_test
 
 import (
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/scripttest"
 	"github.com/rogpeppe/go-internal/gotooltest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -32,43 +31,16 @@ func TestScript(t *testing.T) {
 			env.Setenv("GOTOOLCHAIN", "local")
 			env.Setenv("GOPROXY", "off")
 			env.Setenv("GOFLAGS", "-mod=mod")
-			env.Setenv("GOMODCACHE", goEnv(t, "GOMODCACHE"))
-			return copyMissing("testdata/fixture", env.WorkDir)
+			modcache, err := scripttest.GoEnv("GOMODCACHE")
+			if err != nil {
+				return err
+			}
+			env.Setenv("GOMODCACHE", modcache)
+			return scripttest.CopyMissing("testdata/fixture", env.WorkDir)
 		},
 	}
 	if err := gotooltest.Setup(&p); err != nil {
 		t.Fatal(err)
 	}
 	testscript.Run(t, p)
-}
-
-func goEnv(t *testing.T, key string) string {
-	out, err := exec.Command("go", "env", key).Output()
-	if err != nil {
-		t.Fatalf("go env %s: %v", key, err)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-// copyMissing copies the fixture module into a script's work directory,
-// keeping the files the script itself provides.
-func copyMissing(from, to string) error {
-	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if _, err := os.Stat(dst); err == nil {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
 }
