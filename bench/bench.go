@@ -1,0 +1,104 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"time"
+)
+
+type bench struct {
+	hookweave, root, tmp string
+	runs, warm           int
+}
+
+// build is one go build of a program, plain or woven.
+type build struct {
+	dir   string   // module directory
+	pkg   string   // package to build
+	flags []string // extra go build flags
+}
+
+func (b *bench) woven(dir, pkg string) build {
+	return build{dir: dir, pkg: pkg, flags: []string{"-toolexec=" + b.hookweave}}
+}
+
+// time runs go build once with GOCACHE set to cache and returns how long
+// the whole process took.
+func (b *bench) time(bl build, cache string) (time.Duration, error) {
+	args := append([]string{"build", "-o", filepath.Join(b.tmp, "out")}, bl.flags...)
+	args = append(args, bl.pkg)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = bl.dir
+	cmd.Env = append(os.Environ(), "GOCACHE="+cache, "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	d := time.Since(start)
+	if err != nil {
+		return 0, fmt.Errorf("go %v in %s: %v\n%s", args, bl.dir, err, out)
+	}
+	return d, nil
+}
+
+// cold builds base and other alternately, each in a fresh GOCACHE, and
+// returns their median times.
+func (b *bench) cold(base, other build) (time.Duration, time.Duration, error) {
+	var bt, ot []time.Duration
+	for i := range b.runs {
+		for j, bl := range []build{base, other} {
+			cache := filepath.Join(b.tmp, fmt.Sprintf("cold-%d-%d", i, j))
+			d, err := b.time(bl, cache)
+			os.RemoveAll(cache)
+			if err != nil {
+				return 0, 0, err
+			}
+			if j == 0 {
+				bt = append(bt, d)
+			} else {
+				ot = append(ot, d)
+			}
+		}
+	}
+	return median(bt), median(ot), nil
+}
+
+// warmNoop fills one GOCACHE per variant, then times no-op rebuilds
+// alternately and returns their median times.
+func (b *bench) warmNoop(base, other build) (time.Duration, time.Duration, error) {
+	caches := []string{filepath.Join(b.tmp, "warm-base"), filepath.Join(b.tmp, "warm-other")}
+	defer os.RemoveAll(caches[0])
+	defer os.RemoveAll(caches[1])
+	var times [2][]time.Duration
+	for i := range b.warm + 1 {
+		for j, bl := range []build{base, other} {
+			d, err := b.time(bl, caches[j])
+			if err != nil {
+				return 0, 0, err
+			}
+			if i > 0 { // the first build fills the cache
+				times[j] = append(times[j], d)
+			}
+		}
+	}
+	return median(times[0]), median(times[1]), nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Sorted(slices.Values(ds))
+	return s[len(s)/2]
+}
+
+func report(name string, base, other time.Duration, target float64) {
+	ratio := float64(other) / float64(base)
+	verdict := "ok"
+	if ratio > target {
+		verdict = "OVER"
+	}
+	fmt.Printf("%-34s %9.2fs %9.2fs %7.3fx %5.2fx %s\n", name, base.Seconds(), other.Seconds(), ratio, target, verdict)
+}
+
+func reportOne(name string, d time.Duration) {
+	fmt.Printf("%-34s %9.2fs\n", name, d.Seconds())
+}
