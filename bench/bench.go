@@ -85,6 +85,22 @@ func (b *bench) warmNoop(base, other build) (time.Duration, time.Duration, error
 	return median(times[0]), median(times[1]), nil
 }
 
+// compare reports other against base, cold and warm no-op, with the
+// target ratio of each.
+func (b *bench) compare(name string, base, other build, coldTarget, warmTarget float64) error {
+	bc, oc, err := b.cold(base, other)
+	if err != nil {
+		return err
+	}
+	report(name+", cold", bc, oc, coldTarget)
+	bw, ow, err := b.warmNoop(base, other)
+	if err != nil {
+		return err
+	}
+	report(name+", warm no-op", bw, ow, warmTarget)
+	return nil
+}
+
 func median(ds []time.Duration) time.Duration {
 	s := slices.Sorted(slices.Values(ds))
 	return s[len(s)/2]

@@ -37,17 +37,7 @@ func (b *bench) compareWoven() error {
 	}
 	reportOne("plugin set alone, cold (scale)", plugins)
 	reportOne("fmt alone, cold (scale)", std)
-	bc, wc, err := b.cold(base, woven)
-	if err != nil {
-		return err
-	}
-	report("woven vs plain+plugins, cold", bc, wc, 1.15)
-	bw, ww, err := b.warmNoop(base, woven)
-	if err != nil {
-		return err
-	}
-	report("woven vs plain+plugins, warm no-op", bw, ww, 1.05)
-	return nil
+	return b.compare("woven vs plain+plugins", base, woven, 1.15, 1.05)
 }
 
 const baselinePlugins = `//go:build bench_baseline
@@ -70,17 +60,7 @@ func (b *bench) compareUnrelated() error {
 	}
 	base := build{dir: dir, pkg: "."}
 	pass := b.woven(dir, ".")
-	bc, pc, err := b.cold(base, pass)
-	if err != nil {
-		return err
-	}
-	report("unrelated (pass-through), cold", bc, pc, 1.03)
-	bw, pw, err := b.warmNoop(base, pass)
-	if err != nil {
-		return err
-	}
-	report("unrelated (pass-through), warm", bw, pw, 1.05)
-	return nil
+	return b.compare("unrelated (pass-through)", base, pass, 1.03, 1.05)
 }
 
 const unrelatedMain = `package main
