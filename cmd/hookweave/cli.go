@@ -50,9 +50,10 @@ func Main(args []string) int {
 }
 
 // isToolInvocation reports whether cmd/go runs hookweave as -toolexec:
-// the first argument is the absolute path of a Go tool.
+// the first argument is the absolute path of a Go tool, or the C compiler
+// that cmd/go asks for its identity (cc -### -x c -c -) when cgo is used.
 func isToolInvocation(args []string) bool {
-	return filepath.IsAbs(args[0]) && !strings.HasSuffix(args[0], ".cfg")
+	return filepath.IsAbs(args[0]) && !strings.HasSuffix(args[0], ".cfg") || len(args) > 1 && args[1] == "-###"
 }
 
 // isVetInvocation reports whether cmd/go runs hookweave as -vettool.

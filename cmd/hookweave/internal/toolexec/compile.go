@@ -15,6 +15,9 @@ import (
 // compile weaves the packages that need it and passes every other compile
 // through untouched.
 func (t *toolexec) compile() int {
+	if slices.Contains(t.args, "-std") {
+		return passThrough(t.tool, t.args) // the standard library carries no annotations
+	}
 	c := parseCompileArgs(t.args)
 	files, mentions, err := readSources(c)
 	if err != nil {
@@ -22,7 +25,7 @@ func (t *toolexec) compile() int {
 	}
 	isMain := c.get(c.pkg) == "main" && isBinaryMain(os.Getenv("TOOLEXEC_IMPORTPATH"))
 	if !mentions && !isMain {
-		return runTool(t.tool, t.args)
+		return passThrough(t.tool, t.args)
 	}
 	cfg, err := readImportcfg(c.get(c.importcfg))
 	if err != nil {
@@ -34,7 +37,7 @@ func (t *toolexec) compile() int {
 			return fail(err)
 		}
 		if !uses {
-			return runTool(t.tool, t.args)
+			return passThrough(t.tool, t.args)
 		}
 	}
 	return t.weave(c, cfg, files, isMain)
@@ -72,7 +75,7 @@ func (t *toolexec) weave(c *compileArgs, cfg *importcfg, files []File, isMain bo
 	}
 	if !res.Changed && len(res.Extra) == 0 && len(res.Imports) == 0 {
 		logf("compile %s: unchanged", pkg)
-		return runTool(t.tool, t.args)
+		return passThrough(t.tool, t.args)
 	}
 	dir := filepath.Join(filepath.Dir(c.get(c.output)), "hookweave")
 	args, err := writeWoven(c, dir, files, res)

@@ -11,7 +11,7 @@ import (
 func (t *toolexec) link() int {
 	cfgIdx := slices.Index(t.args, "-importcfg") + 1
 	if cfgIdx == 0 || cfgIdx >= len(t.args) || len(t.args) == 0 {
-		return runTool(t.tool, t.args)
+		return passThrough(t.tool, t.args)
 	}
 	cfgPath := t.args[cfgIdx]
 	cfg, err := readImportcfg(cfgPath)
@@ -24,7 +24,7 @@ func (t *toolexec) link() int {
 		return fail(err)
 	}
 	if !woven {
-		return runTool(t.tool, t.args)
+		return passThrough(t.tool, t.args)
 	}
 	args := slices.Clone(t.args)
 	if len(injected) > 0 {

@@ -39,7 +39,7 @@ func (t *toolexec) run() int {
 	case "link":
 		return t.link()
 	}
-	return runTool(t.tool, t.args)
+	return passThrough(t.tool, t.args)
 }
 
 // version prints the real tool's version line with the identity appended.

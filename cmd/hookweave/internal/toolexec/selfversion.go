@@ -3,6 +3,7 @@ package toolexec
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -30,9 +31,13 @@ func selfVersion() (version, digest string, err error) {
 	return "dev", id, nil
 }
 
-// buildIDMarker precedes the build ID that cmd/link writes near the start
-// of every executable it links.
-var buildIDMarker = []byte("\xff Go build ID: \"")
+// cmd/link writes the build ID near the start of every executable: in ELF
+// as a note (namesz 4, descsz, type 4, "Go\x00\x00", the ID), elsewhere
+// after buildIDMarker.
+var (
+	buildIDMarker = []byte("\xff Go build ID: \"")
+	elfNoteName   = []byte("\x04\x00\x00\x00Go\x00\x00") // type 4 (little endian), then the name
+)
 
 func executableID(exe string) (string, error) {
 	f, err := os.Open(exe)
@@ -54,6 +59,13 @@ func executableID(exe string) (string, error) {
 }
 
 func findBuildID(head []byte) string {
+	if i := bytes.Index(head, elfNoteName); i >= 8 {
+		size := int(binary.LittleEndian.Uint32(head[i-4:]))
+		start := i + len(elfNoteName)
+		if binary.LittleEndian.Uint32(head[i-8:]) == 4 && start+size <= len(head) {
+			return string(bytes.TrimRight(head[start:start+size], "\x00"))
+		}
+	}
 	i := bytes.Index(head, buildIDMarker)
 	if i < 0 {
 		return ""

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -109,5 +110,26 @@ func TestFindBuildID(t *testing.T) {
 	}
 	if got := findBuildID([]byte("none")); got != "" {
 		t.Fatalf("findBuildID without one = %q", got)
+	}
+}
+
+func TestFindBuildIDInELFNote(t *testing.T) {
+	note := []byte("\x7fELF....\x04\x00\x00\x00\x07\x00\x00\x00\x04\x00\x00\x00Go\x00\x00abc/def\x00rest")
+	if got := findBuildID(note); got != "abc/def" {
+		t.Fatalf("findBuildID = %q", got)
+	}
+}
+
+func TestExecutableIDIsTheBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := executableID(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(id, "buildid ") || strings.Count(id, "/") < 1 {
+		t.Fatalf("executableID = %q, want the build ID read from the head of the file", id)
 	}
 }
