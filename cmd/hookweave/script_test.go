@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/scripttest"
@@ -50,7 +51,8 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fixture": cmdFixture,
+			"fixture":       cmdFixture,
+			"setenv-stdout": cmdSetenvStdout,
 		},
 	}
 	if err := gotooltest.Setup(&p); err != nil {
@@ -76,6 +78,15 @@ func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
 	ts.Check(err)
 	ts.Check(os.WriteFile(filepath.Join(dst, "go.sum"), sum, 0o644))
+}
+
+// cmdSetenvStdout sets an environment variable to the previous command's
+// standard output, trimmed: setenv-stdout NAME
+func cmdSetenvStdout(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: setenv-stdout NAME")
+	}
+	ts.Setenv(args[0], strings.TrimSpace(ts.ReadFile("stdout")))
 }
 
 func repoRoot(t *testing.T) string {

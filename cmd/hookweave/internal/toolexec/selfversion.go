@@ -12,13 +12,20 @@ import (
 )
 
 // selfVersion returns hookweave's own version and a digest that changes
-// whenever its code does: the module version when it was built from a
-// versioned module, otherwise "dev" (cmd/go rejects a version line that says "devel" without a build ID) and the executable's Go build ID (a
-// hash of its content that the linker embeds), or a hash of the whole file
-// when it has none.
+// whenever its code does: the module version and checksum when it was
+// built from a versioned module (go install, go get -tool), otherwise the
+// version label ("dev" for a local build: cmd/go rejects a version line that
+// says "devel" without a build ID) and the executable's Go build ID (a hash
+// of its content that the linker embeds), or a hash of the whole file when
+// it has none. A module replaced by a directory has no checksum: its
+// version says nothing of its content.
 func selfVersion() (version, digest string, err error) {
+	version = "dev"
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version, bi.Main.Path + "@" + bi.Main.Version + " " + bi.Main.Sum, nil
+		version = bi.Main.Version
+		if bi.Main.Sum != "" && bi.Main.Replace == nil {
+			return version, bi.Main.Path + "@" + version + " " + bi.Main.Sum, nil
+		}
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -28,7 +35,7 @@ func selfVersion() (version, digest string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	return "dev", id, nil
+	return version, id, nil
 }
 
 // cmd/link writes the build ID near the start of every executable: in ELF
