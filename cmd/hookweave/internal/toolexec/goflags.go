@@ -20,16 +20,22 @@ var (
 )
 
 // parentBuildFlags returns the build flags of the go command that runs this
-// tool: read from its command line (Linux /proc), with -race recovered from
-// the tool's own arguments where /proc is not there.
+// tool: read from its command line (Linux /proc). Where /proc is not
+// there, -race and -trimpath are recovered from a compile's own arguments
+// (go build -trimpath adds a module rewrite to the compile's -trimpath);
+// GOFLAGS reaches the nested command through the environment.
 func parentBuildFlags(toolArgs []string) []string {
 	if flags, ok := goCommandLine(); ok {
 		return flags
 	}
+	var flags []string
 	if slices.Contains(toolArgs, "-race") {
-		return []string{"-race"}
+		flags = append(flags, "-race")
 	}
-	return nil
+	if i := slices.Index(toolArgs, "-trimpath"); i >= 0 && i+1 < len(toolArgs) && strings.Contains(toolArgs[i+1], ";") {
+		flags = append(flags, "-trimpath")
+	}
+	return flags
 }
 
 // goCommandLine returns the build flags of the nearest ancestor process
