@@ -63,8 +63,10 @@ func moduleName(dir string) string {
 	return ""
 }
 
-// findUp returns the first dir/name from dir upwards, or "".
+// findUp returns the first dir/name from dir upwards, or "". dir is
+// cleaned first: os.Getwd may return $PWD as given, such as "a/b/..".
 func findUp(dir, name string) string {
+	dir = filepath.Clean(dir)
 	for {
 		p := filepath.Join(dir, name)
 		if _, err := os.Stat(p); err == nil {

@@ -133,3 +133,17 @@ func TestExecutableIDIsTheBuildID(t *testing.T) {
 		t.Fatalf("executableID = %q, want the build ID read from the head of the file", id)
 	}
 }
+
+func TestFindUpCleansDir(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "sub")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "go.mod"), []byte("module x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := findUp(sub+"/..", "go.mod"); got != "" {
+		t.Fatalf("findUp(%q) = %q, want none: the directory is the parent of sub", sub+"/..", got)
+	}
+}
