@@ -28,21 +28,9 @@ func (t *toolexec) link() int {
 	}
 	args := slices.Clone(t.args)
 	if len(injected) > 0 {
-		work := filepath.Dir(filepath.Dir(cfgPath))
-		res, err := t.resolver(work).resolve(append(t.injectable(), injected...))
-		if err != nil {
+		if args[cfgIdx], err = t.linkClosure(cfg, cfgPath, injected); err != nil {
 			return fail(err)
 		}
-		for _, p := range res.closure(injected) {
-			if l := res[p]; l != nil && l.Export != "" {
-				cfg.add(p, l.Export)
-			}
-		}
-		newCfg := filepath.Join(filepath.Dir(cfgPath), "hookweave-importcfg.link")
-		if err := cfg.write(newCfg); err != nil {
-			return fail(err)
-		}
-		args[cfgIdx] = newCfg
 	}
 	id, err := Identity(t.opts)
 	if err != nil {
@@ -52,6 +40,24 @@ func (t *toolexec) link() int {
 	args = slices.Insert(args, len(args)-1, x)
 	logf("link %s: woven, injected %v", mainArchive, injected)
 	return runTool(t.tool, args)
+}
+
+// linkClosure writes, next to importcfg.link, a copy that adds the
+// archives of the injected packages and of everything they depend on (the
+// modinfo line and the rest are kept), and returns its path.
+func (t *toolexec) linkClosure(cfg *importcfg, cfgPath string, injected []string) (string, error) {
+	work := filepath.Dir(filepath.Dir(cfgPath))
+	res, err := t.resolver(work).resolve(append(t.injectable(), injected...))
+	if err != nil {
+		return "", err
+	}
+	for _, p := range res.closure(injected) {
+		if l := res[p]; l != nil && l.Export != "" {
+			cfg.add(p, l.Export)
+		}
+	}
+	newCfg := filepath.Join(filepath.Dir(cfgPath), "hookweave-importcfg.link")
+	return newCfg, cfg.write(newCfg)
 }
 
 // wovenRecords reads the hookweave.inj members of the main archive and,
