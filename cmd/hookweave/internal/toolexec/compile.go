@@ -104,13 +104,22 @@ func (t *toolexec) weave(c *compileArgs, cfg *importcfg, files []File, isMain bo
 }
 
 // writeWoven writes the changed and extra files into dir and returns the
-// compile arguments that name them in place of the originals. Files keep
+// compile arguments that name them in place of the originals (matched by
+// name: the weaver may return only the files it changed). Files keep
 // their base names: the compiler allows cgo directives only in files named
 // _cgo_*.
 func writeWoven(c *compileArgs, dir string, files []File, res *Result) ([]string, error) {
 	args := slices.Clone(c.args)
+	index := map[string]int{} // file name -> position among the inputs
+	for i, f := range files {
+		index[f.Name] = i
+	}
 	w := &fileWriter{dir: dir, used: map[string]bool{}}
-	for i, f := range res.Files {
+	for _, f := range res.Files {
+		i, ok := index[f.Name]
+		if !ok {
+			return nil, fmt.Errorf("hookweave: the weaver returned %s, which is not an input of the compile", f.Name)
+		}
 		if bytes.Equal(f.Src, files[i].Src) {
 			continue
 		}
