@@ -25,10 +25,11 @@ func (b *bench) woven(dir, pkg string) build {
 	return build{dir: dir, pkg: pkg, flags: []string{"-toolexec=" + b.hookweave}}
 }
 
-// time runs go build once with GOCACHE set to cache and returns how long
-// the whole process took.
-func (b *bench) time(bl build, cache string) (time.Duration, error) {
-	args := append([]string{"build", "-o", filepath.Join(b.tmp, "out")}, bl.flags...)
+// time runs go build once with GOCACHE set to cache, writing out, and
+// returns how long the whole process took. Each variant has its own out:
+// go build skips the compile of main and the link when out is up to date.
+func (b *bench) time(bl build, cache, out string) (time.Duration, error) {
+	args := append([]string{"build", "-o", out}, bl.flags...)
 	args = append(args, bl.pkg)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = bl.dir
@@ -49,7 +50,9 @@ func (b *bench) cold(base, other build) (time.Duration, time.Duration, error) {
 	for i := range b.runs {
 		for j, bl := range []build{base, other} {
 			cache := filepath.Join(b.tmp, fmt.Sprintf("cold-%d-%d", i, j))
-			d, err := b.time(bl, cache)
+			out := filepath.Join(b.tmp, "cold-out")
+			os.Remove(out)
+			d, err := b.time(bl, cache, out)
 			os.RemoveAll(cache)
 			if err != nil {
 				return 0, 0, err
@@ -73,7 +76,7 @@ func (b *bench) warmNoop(base, other build) (time.Duration, time.Duration, error
 	var times [2][]time.Duration
 	for i := range b.warm + 1 {
 		for j, bl := range []build{base, other} {
-			d, err := b.time(bl, caches[j])
+			d, err := b.time(bl, caches[j], caches[j]+".out")
 			if err != nil {
 				return 0, 0, err
 			}
