@@ -37,6 +37,7 @@ func (t *toolexec) compile() int {
 			return fail(err)
 		}
 		if !uses {
+			logf("compile %s: main without hooks: pass-through", os.Getenv("TOOLEXEC_IMPORTPATH"))
 			return passThrough(t.tool, t.args)
 		}
 	}

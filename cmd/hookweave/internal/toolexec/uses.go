@@ -22,6 +22,7 @@ func (t *toolexec) mainUsesHooks(c *compileArgs, cfg *importcfg) (bool, error) {
 		return false, fmt.Errorf("hookweave: %w", err)
 	}
 	if p := findProvenance(cwd, t.opts.Module); p.dir == "" && p.version == "" {
+		logf("main: the build in %s does not use %s", cwd, t.opts.Module)
 		return false, nil
 	}
 	deps, err := t.listDeps(c)
