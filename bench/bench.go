@@ -35,10 +35,10 @@ func (b *bench) time(bl build, cache, out string) (time.Duration, error) {
 	cmd.Dir = bl.dir
 	cmd.Env = append(os.Environ(), "GOCACHE="+cache, "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod", "GOPROXY=off")
 	start := time.Now()
-	out, err := cmd.CombinedOutput()
+	output, err := cmd.CombinedOutput()
 	d := time.Since(start)
 	if err != nil {
-		return 0, fmt.Errorf("go %v in %s: %v\n%s", args, bl.dir, err, out)
+		return 0, fmt.Errorf("go %v in %s: %v\n%s", args, bl.dir, err, output)
 	}
 	return d, nil
 }
