@@ -44,7 +44,7 @@ func (t *toolexec) run() int {
 
 // version prints the real tool's version line with the identity appended.
 func (t *toolexec) version() int {
-	out, code := toolOutput(t.tool, t.args)
+	out, code := toolVersion(t.tool)
 	if code != 0 {
 		return code
 	}

@@ -147,3 +147,24 @@ func TestFindUpCleansDir(t *testing.T) {
 		t.Fatalf("findUp(%q) = %q, want none: the directory is the parent of sub", sub+"/..", got)
 	}
 }
+
+func TestToolVersionIsCachedByStamp(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	tool := filepath.Join(t.TempDir(), "compile")
+	script := func(v string) {
+		if err := os.WriteFile(tool, []byte("#!/bin/sh\necho compile version "+v+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	script("go1")
+	for range 2 {
+		if line, code := toolVersion(tool); code != 0 || line != "compile version go1\n" {
+			t.Fatalf("toolVersion = %q, %d", line, code)
+		}
+	}
+	script("go1.1") // a new tool: another size
+	if line, _ := toolVersion(tool); line != "compile version go1.1\n" {
+		t.Fatalf("after the tool changed, toolVersion = %q", line)
+	}
+}

@@ -1,0 +1,45 @@
+package toolexec
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// toolVersion returns the real tool's -V=full line. cmd/go asks for it on
+// every build, warm no-ops included, so the line is kept in the user cache
+// directory, keyed by the tool's path, size and modification time; where
+// there is no cache directory the tool runs each time.
+func toolVersion(tool string) (string, int) {
+	st, err := os.Stat(tool)
+	if err != nil {
+		return toolOutput(tool, []string{"-V=full"})
+	}
+	stamp := fmt.Sprintf("%d %d", st.Size(), st.ModTime().UnixNano())
+	cache := toolVersionFile(tool)
+	if data, err := os.ReadFile(cache); err == nil {
+		if s, line, ok := strings.Cut(string(data), "\n"); ok && s == stamp {
+			return line, 0
+		}
+	}
+	line, code := toolOutput(tool, []string{"-V=full"})
+	if code == 0 && cache != "" && os.MkdirAll(filepath.Dir(cache), 0o755) == nil {
+		tmp := fmt.Sprintf("%s.%d", cache, os.Getpid())
+		if os.WriteFile(tmp, []byte(stamp+"\n"+line), 0o644) == nil {
+			os.Rename(tmp, cache) // atomic: concurrent builds read whole files
+		}
+	}
+	return line, code
+}
+
+func toolVersionFile(tool string) string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(tool))
+	return filepath.Join(dir, "hookweave", "tool-version-"+hex.EncodeToString(sum[:8]))
+}
