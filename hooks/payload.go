@@ -157,10 +157,14 @@ func (p *StreamingEvent) clone() Payload {
 // StreamingEnd is the payload of streaming_end.
 type StreamingEnd struct {
 	Base
-	StreamingID    string
-	Success        bool
-	FailureReason  string // set when a check failed or the stream erred
-	Err            error  // set when the stream ended with an error
+	StreamingID   string
+	Success       bool
+	FailureReason string // set when a check failed or the stream erred
+	Err           error  // set when the stream ended with an error
+	// Stopped is set when the consumer stopped reading before the end
+	// (break, stop, Close); then Success is false and FailureReason and
+	// Err are empty.
+	Stopped        bool
 	Model          string
 	Provider       string
 	FullTextLength int

@@ -1,0 +1,25 @@
+// Package chunking cuts a streamed reply into chunks (SPEC §1): sentences,
+// words, paragraphs, or any user type with Split and Flush.
+//
+// A Chunker must not depend on how the backend sliced its deltas: feeding
+// the same text in any slicing yields the same chunks.
+//
+// Package chunking never imports telemetry or OpenTelemetry.
+package chunking
+
+// Chunker cuts accumulated text into complete chunks.
+//
+// The stream keeps a buffer of text not yet cut. After each delta it calls
+// Split(buffer): chunks are the complete chunks at the front of the buffer,
+// in order, and rest is what remains of the buffer after them (a fragment
+// with no boundary yet, withheld until more text or the end arrives). At the
+// natural end of the stream it calls Flush(rest) once for the final chunks.
+type Chunker interface {
+	Split(buf string) (chunks []string, rest string)
+	Flush(rest string) []string
+}
+
+// Namer is implemented by chunkers that report their own strategy name.
+type Namer interface {
+	Name() string
+}
