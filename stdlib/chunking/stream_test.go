@@ -1,0 +1,71 @@
+package chunking_test
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/hookweave/hookweave/stdlib/chunking"
+)
+
+// stream feeds deltas to c the way the validated stream does: append the
+// delta to the buffer, cut the complete chunks, keep the rest; at the end,
+// flush the rest.
+func stream(c chunking.Chunker, deltas ...string) []string {
+	var out []string
+	buf := ""
+	for _, d := range deltas {
+		var chunks []string
+		chunks, buf = c.Split(buf + d)
+		out = append(out, chunks...)
+	}
+	return append(out, c.Flush(buf)...)
+}
+
+// The oracles chunk a whole text with an independent formulation of SPEC §1.
+
+// space is unicode.IsSpace as a regexp class.
+const space = `[\t\n\v\f\r \x{85}\x{A0}\p{Z}]`
+
+var sentenceEnd = regexp.MustCompile(`([.!?]["'”’)]?)` + space)
+
+func sentenceOracle(text string) []string {
+	var out []string
+	start := 0
+	for _, m := range sentenceEnd.FindAllStringSubmatchIndex(text, -1) {
+		out = append(out, strings.TrimLeftFunc(text[start:m[3]], unicode.IsSpace))
+		start = m[1]
+	}
+	if rest := strings.TrimSpace(text[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+func wordOracle(text string) []string {
+	return strings.Fields(text)
+}
+
+var paragraphBreak = regexp.MustCompile(`\n{2,}`)
+
+func paragraphOracle(text string) []string {
+	var out []string
+	for _, p := range paragraphBreak.Split(text, -1) {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+type strategy struct {
+	name    string
+	chunker chunking.Chunker
+	oracle  func(string) []string
+}
+
+var strategies = []strategy{
+	{"sentence", chunking.Sentence{}, sentenceOracle},
+	{"word", chunking.Word{}, wordOracle},
+	{"paragraph", chunking.Paragraph{}, paragraphOracle},
+}

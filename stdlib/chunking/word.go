@@ -1,0 +1,37 @@
+package chunking
+
+import "unicode"
+
+// Word cuts text into words: the parts between runs of whitespace
+// (unicode.IsSpace), empty parts dropped. A word is cut once the whitespace
+// after it has arrived; at the end of the stream the withheld fragment is
+// flushed trimmed, or not at all if it is blank.
+type Word struct{}
+
+// Name reports the strategy name, "WordChunker".
+func (Word) Name() string { return "WordChunker" }
+
+// Split implements Chunker.
+func (Word) Split(buf string) (chunks []string, rest string) {
+	start := 0
+	for i := 0; i < len(buf); {
+		r, n, ok := runeAt(buf, i)
+		if !ok {
+			break
+		}
+		if unicode.IsSpace(r) {
+			if i > start {
+				chunks = append(chunks, buf[start:i])
+			}
+			start = i + n
+		}
+		i += n
+	}
+	return chunks, buf[start:]
+}
+
+// Flush implements Chunker: the trimmed fragment, if it is not blank.
+func (w Word) Flush(rest string) []string {
+	chunks, rest := w.Split(rest)
+	return appendTrimmed(chunks, rest)
+}
