@@ -1,7 +1,8 @@
 package chunking
 
 // Paragraph cuts text into paragraphs: the parts between runs of two or
-// more '\n', empty parts dropped, every other byte kept (no trimming). A
+// more '\n', empty parts dropped, every other byte kept (no trimming, so a
+// part of only spaces is a chunk; "\r\n\r\n" is no boundary). A
 // paragraph is cut as soon as two newlines follow it; the newlines stay in
 // the withheld fragment, since more of them may come. At the end of the
 // stream the fragment is flushed byte for byte, or not at all if it is

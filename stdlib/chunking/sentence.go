@@ -8,7 +8,7 @@ import (
 // Sentence cuts text into sentences.
 //
 // A sentence ends at one of . ! ? optionally followed by ONE closer of
-// " ' ” ’ ), then ONE whitespace character. The chunk keeps the
+// " ' ” ’ ), then ONE whitespace character (unicode.IsSpace). The chunk keeps the
 // punctuation and the closer and drops that whitespace; leading whitespace
 // never starts a chunk. A boundary is cut only once the character after the
 // punctuation (and after the closer) has arrived. At the end of the stream
