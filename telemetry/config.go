@@ -1,0 +1,203 @@
+package telemetry
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Environment variables read by Parse (SPEC §6). The OTLP exporters also
+// read the standard OTEL_EXPORTER_OTLP_* variables themselves (headers,
+// TLS, timeout, compression) as the OpenTelemetry Go SDK documents them.
+const (
+	EnvTracesEnabled  = "MELLEA_TRACES_ENABLED"
+	EnvTracesConsole  = "MELLEA_TRACES_CONSOLE"
+	EnvTracesOTLP     = "MELLEA_TRACES_OTLP"
+	EnvTracesContent  = "MELLEA_TRACES_CONTENT"
+	EnvMetricsEnabled = "MELLEA_METRICS_ENABLED"
+	EnvMetricsConsole = "MELLEA_METRICS_CONSOLE"
+	EnvMetricsOTLP    = "MELLEA_METRICS_OTLP"
+
+	EnvServiceName           = "OTEL_SERVICE_NAME"
+	EnvMetricExportInterval  = "OTEL_METRIC_EXPORT_INTERVAL"
+	EnvCaptureMessageContent = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"
+	EnvOTLPEndpoint          = "OTEL_EXPORTER_OTLP_ENDPOINT"
+	EnvOTLPTracesEndpoint    = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
+	EnvOTLPMetricsEndpoint   = "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"
+	EnvOTLPProtocol          = "OTEL_EXPORTER_OTLP_PROTOCOL"
+	EnvOTLPTracesProtocol    = "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"
+	EnvOTLPMetricsProtocol   = "OTEL_EXPORTER_OTLP_METRICS_PROTOCOL"
+)
+
+// Defaults of the configuration.
+const (
+	DefaultServiceName    = "mellea"
+	DefaultExportInterval = 60 * time.Second
+)
+
+// OTLP transport protocols, as OTEL_EXPORTER_OTLP_PROTOCOL spells them.
+const (
+	ProtocolGRPC         = "grpc"
+	ProtocolHTTPProtobuf = "http/protobuf"
+	ProtocolHTTPJSON     = "http/json"
+)
+
+// Console is the form of the console span output.
+type Console uint8
+
+// The console forms: MELLEA_TRACES_CONSOLE=true (1, yes) prints an indented
+// tree of each trace when its root span ends; MELLEA_TRACES_CONSOLE=json
+// prints the SDK's stdouttrace JSON. Both go to standard error.
+const (
+	ConsoleOff Console = iota
+	ConsoleTree
+	ConsoleJSON
+)
+
+// Config is the telemetry configuration, usually from Parse or FromEnv.
+type Config struct {
+	Traces      TracesConfig
+	Metrics     MetricsConfig
+	ServiceName string // service.name of the resource
+}
+
+// TracesConfig configures tracing.
+type TracesConfig struct {
+	Enabled bool    // MELLEA_TRACES_ENABLED: tracing plugins and provider
+	Console Console // MELLEA_TRACES_CONSOLE
+	OTLP    bool    // MELLEA_TRACES_OTLP, with an endpoint configured
+	// Protocol is the OTLP transport: ProtocolGRPC (default) or an HTTP
+	// one, from OTEL_EXPORTER_OTLP_TRACES_PROTOCOL or
+	// OTEL_EXPORTER_OTLP_PROTOCOL.
+	Protocol string
+	// Content records the action's response text on the action span
+	// (MELLEA_TRACES_CONTENT or
+	// OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT).
+	Content bool
+}
+
+// MetricsConfig configures metrics.
+type MetricsConfig struct {
+	Enabled        bool          // MELLEA_METRICS_ENABLED: metrics plugins and provider
+	Console        bool          // MELLEA_METRICS_CONSOLE
+	OTLP           bool          // MELLEA_METRICS_OTLP, with an endpoint configured
+	Protocol       string        // as TracesConfig.Protocol, with the _METRICS_ variable
+	ExportInterval time.Duration // OTEL_METRIC_EXPORT_INTERVAL (milliseconds)
+}
+
+// Any reports whether any telemetry is enabled.
+func (c Config) Any() bool { return c.Traces.Enabled || c.Metrics.Enabled }
+
+// FromEnv parses the process environment; see Parse.
+func FromEnv() (Config, []error) { return Parse(os.Getenv) }
+
+// Parse reads the configuration through getenv. A switch is on when its
+// value is 1, true or yes, in any case. The errors are warnings: the
+// configuration is usable whatever they say. An OTLP switch without an
+// endpoint (OTEL_EXPORTER_OTLP_{TRACES,METRICS}_ENDPOINT, else
+// OTEL_EXPORTER_OTLP_ENDPOINT) warns and stays off.
+func Parse(getenv func(string) string) (Config, []error) {
+	var warns []error
+	c := Config{ServiceName: getenv(EnvServiceName)}
+	if c.ServiceName == "" {
+		c.ServiceName = DefaultServiceName
+	}
+	if truthy(getenv(EnvTracesEnabled)) {
+		c.Traces, warns = parseTraces(getenv, warns)
+	}
+	if truthy(getenv(EnvMetricsEnabled)) {
+		c.Metrics, warns = parseMetrics(getenv, warns)
+	}
+	return c, warns
+}
+
+func parseTraces(getenv func(string) string, warns []error) (TracesConfig, []error) {
+	t := TracesConfig{Enabled: true}
+	t.Console, warns = parseConsole(getenv(EnvTracesConsole), warns)
+	t.Content = truthy(getenv(EnvTracesContent)) || truthy(getenv(EnvCaptureMessageContent))
+	t.Protocol, warns = protocol(getenv, EnvOTLPTracesProtocol, warns)
+	t.OTLP, warns = otlpSwitch(getenv, EnvTracesOTLP, EnvOTLPTracesEndpoint, warns)
+	if t.Console == ConsoleOff && !t.OTLP {
+		warns = append(warns, fmt.Errorf("%s is on but no exporter is configured: set %s or %s with an endpoint", EnvTracesEnabled, EnvTracesConsole, EnvTracesOTLP))
+	}
+	return t, warns
+}
+
+func parseMetrics(getenv func(string) string, warns []error) (MetricsConfig, []error) {
+	m := MetricsConfig{Enabled: true, Console: truthy(getenv(EnvMetricsConsole))}
+	m.Protocol, warns = protocol(getenv, EnvOTLPMetricsProtocol, warns)
+	m.OTLP, warns = otlpSwitch(getenv, EnvMetricsOTLP, EnvOTLPMetricsEndpoint, warns)
+	m.ExportInterval, warns = exportInterval(getenv(EnvMetricExportInterval), warns)
+	if !m.Console && !m.OTLP {
+		warns = append(warns, fmt.Errorf("%s is on but no exporter is configured: set %s or %s with an endpoint", EnvMetricsEnabled, EnvMetricsConsole, EnvMetricsOTLP))
+	}
+	return m, warns
+}
+
+// truthy reports whether v is 1, true or yes, in any case.
+func truthy(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "yes":
+		return true
+	}
+	return false
+}
+
+func falsy(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "0", "false", "no":
+		return true
+	}
+	return false
+}
+
+func parseConsole(v string, warns []error) (Console, []error) {
+	switch {
+	case truthy(v), strings.EqualFold(strings.TrimSpace(v), "tree"):
+		return ConsoleTree, warns
+	case strings.EqualFold(strings.TrimSpace(v), "json"):
+		return ConsoleJSON, warns
+	case !falsy(v):
+		warns = append(warns, fmt.Errorf("%s=%q is not one of 1, true, yes, tree, json; console traces are off", EnvTracesConsole, v))
+	}
+	return ConsoleOff, warns
+}
+
+// otlpSwitch reads an OTLP switch; it is on only with an endpoint.
+func otlpSwitch(getenv func(string) string, name, signalEndpoint string, warns []error) (bool, []error) {
+	if !truthy(getenv(name)) {
+		return false, warns
+	}
+	if getenv(signalEndpoint) == "" && getenv(EnvOTLPEndpoint) == "" {
+		return false, append(warns, fmt.Errorf("%s is on but no endpoint is configured: set %s or %s", name, signalEndpoint, EnvOTLPEndpoint))
+	}
+	return true, warns
+}
+
+// protocol reads the signal's protocol variable, else the general one.
+func protocol(getenv func(string) string, signal string, warns []error) (string, []error) {
+	name, v := signal, getenv(signal)
+	if v == "" {
+		name, v = EnvOTLPProtocol, getenv(EnvOTLPProtocol)
+	}
+	switch v = strings.ToLower(strings.TrimSpace(v)); v {
+	case "", ProtocolGRPC:
+		return ProtocolGRPC, warns
+	case ProtocolHTTPProtobuf, ProtocolHTTPJSON:
+		return v, warns
+	}
+	return ProtocolGRPC, append(warns, fmt.Errorf("%s=%q is not one of grpc, http/protobuf, http/json; using grpc", name, v))
+}
+
+func exportInterval(v string, warns []error) (time.Duration, []error) {
+	if v == "" {
+		return DefaultExportInterval, warns
+	}
+	ms, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || ms <= 0 {
+		return DefaultExportInterval, append(warns, fmt.Errorf("%s=%q is not a positive number of milliseconds; using %d", EnvMetricExportInterval, v, DefaultExportInterval.Milliseconds()))
+	}
+	return time.Duration(ms) * time.Millisecond, warns
+}

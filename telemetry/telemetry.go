@@ -1,0 +1,171 @@
+package telemetry
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"sync"
+
+	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/hookweave/hookweave/hooks"
+)
+
+// Set is a configured plugin set: the tracing plugin when traces are
+// enabled, the metrics plugin when metrics are enabled, and the providers
+// they record to.
+type Set struct {
+	tracing  *tracing // nil when traces are off
+	metrics  *metrics // nil when metrics are off
+	tp       trace.TracerProvider
+	mp       metric.MeterProvider
+	shutdown []func(context.Context) error // of the providers the set built
+
+	mu         sync.Mutex
+	unregister []func()
+}
+
+// Option configures New.
+type Option func(*options)
+
+type options struct {
+	tp trace.TracerProvider
+	mp metric.MeterProvider
+	w  io.Writer
+}
+
+// WithTracerProvider makes the tracing plugin record to tp instead of a
+// provider built from the configuration. The caller owns tp: Shutdown
+// leaves it alone.
+func WithTracerProvider(tp trace.TracerProvider) Option {
+	return func(o *options) { o.tp = tp }
+}
+
+// WithMeterProvider makes the metrics plugin record to mp instead of a
+// provider built from the configuration. The caller owns mp.
+func WithMeterProvider(mp metric.MeterProvider) Option {
+	return func(o *options) { o.mp = mp }
+}
+
+// WithConsoleWriter sends console output to w instead of standard error.
+func WithConsoleWriter(w io.Writer) Option {
+	return func(o *options) { o.w = w }
+}
+
+// New returns the plugin set of cfg. It builds a tracer provider only when
+// cfg.Traces.Enabled and a meter provider only when cfg.Metrics.Enabled,
+// unless the options supply them; with both off it builds nothing.
+func New(cfg Config, opts ...Option) (*Set, error) {
+	o := options{w: os.Stderr}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	s := &Set{}
+	if cfg.Traces.Enabled {
+		if err := s.setTracing(cfg, o); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Metrics.Enabled {
+		if err := s.setMetrics(cfg, o); err != nil {
+			s.Shutdown(context.Background())
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (s *Set) setTracing(cfg Config, o options) error {
+	s.tp = o.tp
+	if s.tp == nil {
+		tp, err := newTracerProvider(context.Background(), cfg, o.w)
+		if err != nil {
+			return err
+		}
+		s.tp = tp
+		s.shutdown = append(s.shutdown, tp.Shutdown)
+	}
+	s.tracing = newTracing(s.tp, cfg.Traces.Content)
+	return nil
+}
+
+func (s *Set) setMetrics(cfg Config, o options) error {
+	s.mp = o.mp
+	if s.mp == nil {
+		mp, err := newMeterProvider(context.Background(), cfg, o.w)
+		if err != nil {
+			return err
+		}
+		s.mp = mp
+		s.shutdown = append(s.shutdown, mp.Shutdown)
+	}
+	m, err := newMetrics(s.mp)
+	if err != nil {
+		return err
+	}
+	s.metrics = m
+	return nil
+}
+
+// TracerProvider returns the provider of the tracing plugin, or nil when
+// traces are off.
+func (s *Set) TracerProvider() trace.TracerProvider { return s.tp }
+
+// MeterProvider returns the provider of the metrics plugin, or nil when
+// metrics are off.
+func (s *Set) MeterProvider() metric.MeterProvider { return s.mp }
+
+// Empty reports whether the set has no plugin.
+func (s *Set) Empty() bool { return s.tracing == nil && s.metrics == nil }
+
+// Register adds the set's plugins to the global hooks registry.
+func (s *Set) Register() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tracing != nil {
+		if err := s.register(TracingPluginName, s.tracing.handlers(), hooks.WithPriority(tracingPriority)); err != nil {
+			return err
+		}
+	}
+	if s.metrics != nil {
+		if err := s.register(MetricsPluginName, s.metrics.handlers()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// register adds one plugin in audit mode; s.mu is held.
+func (s *Set) register(name string, hs map[hooks.Hook]hooks.Handler, opts ...hooks.Option) error {
+	un, err := hooks.Register(name, hs, append(opts, hooks.WithMode(hooks.Audit))...)
+	if err != nil {
+		return err
+	}
+	s.unregister = append(s.unregister, un)
+	return nil
+}
+
+// Unregister removes the set's plugins from the registry again.
+func (s *Set) Unregister() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, un := range s.unregister {
+		un()
+	}
+	s.unregister = nil
+}
+
+// Shutdown unregisters the plugins, then flushes and shuts down the
+// providers the set built (not those given by options). It is what
+// telemetry/plugins joins to the hooks shutdown lifecycle.
+func (s *Set) Shutdown(ctx context.Context) error {
+	s.Unregister()
+	var errs []error
+	for _, fn := range s.shutdown {
+		errs = append(errs, fn(ctx))
+	}
+	s.shutdown = nil
+	return errors.Join(errs...)
+}
