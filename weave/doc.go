@@ -1,0 +1,30 @@
+// Package weave rewrites Go source for hookweave: each function annotated
+// //mellea:hook gets its hook lifecycle, and the main package of a binary
+// gets the plugin set and the shutdown lifecycle.
+//
+// The rewrite is purely syntactic (no go/types), so it never depends on the
+// module's Go version, and it is textual: the woven code is inserted into
+// the original bytes and every insertion is followed by a /*line*/
+// directive that restores the original position of what comes next. Lines
+// and columns of the user's code are therefore unchanged, and compile
+// errors, panics and debuggers point at the user's file. The generated
+// lifecycle prologue is placed on the annotation's line, so a subject that
+// does not implement the lifecycle's interface is a compile error at the
+// annotation.
+//
+// An annotated function
+//
+//	//mellea:hook component
+//	func (j *Job) Run(ctx context.Context) (err error) {
+//
+// becomes, on the same lines,
+//
+//	func (j *Job) Run(ctx context.Context) (err error) {ctx, _hookweave_call, _hookweave_err := _hookweave_hooks.BeginComponent(ctx, j); if _hookweave_err != nil { err = _hookweave_err; return }; defer func() { err = _hookweave_call.End(recover(), err) }()
+//
+// (with /*line*/ directives between). Unnamed results are named, so
+// return statements with values keep working. Identifiers that weaving
+// adds begin with a prefix that no file of the package uses.
+//
+// Package weave imports annotations and the standard library (and x/tools);
+// never hooks nor telemetry: the import paths it adds come from Config.
+package weave

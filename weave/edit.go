@@ -1,0 +1,67 @@
+package weave
+
+import (
+	"bytes"
+	"fmt"
+	"go/token"
+	"sort"
+)
+
+// edit replaces src[off:end] with text. A /*line*/ directive after the text
+// gives what follows its original position again.
+type edit struct {
+	off, end int
+	text     string
+}
+
+// insert adds text before pos.
+func (w *fileWeaver) insert(pos token.Pos, text string) {
+	off := w.offset(pos)
+	w.edits = append(w.edits, edit{off, off, text})
+}
+
+// replace replaces the source from pos to end with text.
+func (w *fileWeaver) replace(pos, end token.Pos, text string) {
+	w.edits = append(w.edits, edit{w.offset(pos), w.offset(end), text})
+}
+
+// apply returns the source with the edits, which must not overlap. Edits
+// at one offset keep the order they were made in; one directive follows
+// them.
+func (w *fileWeaver) apply() []byte {
+	sort.SliceStable(w.edits, func(i, j int) bool { return w.edits[i].off < w.edits[j].off })
+	var b bytes.Buffer
+	b.WriteString(w.lineDirective(0)) // the whole file keeps the user's name
+	last := 0
+	for i, e := range w.edits {
+		b.Write(w.src[last:e.off])
+		b.WriteString(e.text)
+		last = max(last, e.end)
+		if (i+1 == len(w.edits) || w.edits[i+1].off != e.off) && e.end < len(w.src) {
+			b.WriteString(w.lineDirective(e.end))
+		}
+	}
+	b.Write(w.src[last:])
+	return b.Bytes()
+}
+
+// lineDirective returns a /*line*/ directive that gives the next character
+// the original position of the byte at off.
+func (w *fileWeaver) lineDirective(off int) string {
+	return directive(w.pkg.fset.Position(w.tf.Pos(off)), w.name, off == 0)
+}
+
+// directive formats a /*line*/ directive for p. At the start of a file p is
+// the file itself, under name (an adjusted position would be the same).
+// A position without a column (after a //line directive that gives none)
+// gets a directive without one.
+func directive(p token.Position, name string, start bool) string {
+	file := p.Filename
+	if start {
+		file = name
+	}
+	if p.Column == 0 {
+		return fmt.Sprintf("/*line %s:%d*/", file, p.Line)
+	}
+	return fmt.Sprintf("/*line %s:%d:%d*/", file, p.Line, p.Column)
+}

@@ -1,0 +1,45 @@
+package weave
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// names are the identifiers weaving adds. They share a prefix that no file
+// of the package contains, so they cannot collide with the user's.
+type names struct {
+	prefix  string
+	hooks   string // the import name of package hooks
+	context string // the import name of package context
+	call    string // the running lifecycle
+	err     string // the start hook's error
+}
+
+func newNames(files []File) names {
+	prefix := "_hookweave_"
+	for n := 1; used(files, prefix); n++ {
+		prefix = "_hookweave" + strconv.Itoa(n) + "_"
+	}
+	return names{
+		prefix:  prefix,
+		hooks:   prefix + "hooks",
+		context: prefix + "context",
+		call:    prefix + "call",
+		err:     prefix + "err",
+	}
+}
+
+func used(files []File, prefix string) bool {
+	for _, f := range files {
+		if bytes.Contains(f.Src, []byte(prefix)) {
+			return true
+		}
+	}
+	return false
+}
+
+// result returns the name given to the i-th unnamed or blank result.
+func (n names) result(i int) string { return n.prefix + "r" + strconv.Itoa(i) }
+
+// local returns a name for a variable of generated code.
+func (n names) local(s string) string { return n.prefix + s }

@@ -1,0 +1,87 @@
+package weave
+
+import (
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// TestPositions builds woven code with the compiler and runs it: a subject
+// that does not implement the lifecycle's interface is a compile error at
+// the annotation, and a panic in a woven body reports the body's original
+// line, in the user's file.
+func TestPositions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs programs")
+	}
+	dir := goldenModule(t)
+	weaveInto(t, dir, "bad", "example.com/golden/bad", false, `package bad
+
+import "context"
+
+type S struct{}
+
+//mellea:hook streaming
+func (s S) Run(ctx context.Context) error {
+	return nil
+}
+`)
+	out, err := goCmdErr(dir, "build", "./bad")
+	if err == nil || !regexp.MustCompile(`(?m)^bad[/\\]bad\.go:7:1: .*S does not implement hooks\.StreamingSubject`).Match(out) {
+		t.Errorf("build of a wrong subject: %v, want an error at the annotation, bad/bad.go:7:1:\n%s", err, out)
+	}
+
+	weaveInto(t, dir, "prog", "main", true, `package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hookweave/hookweave/hooks"
+)
+
+type job struct{}
+
+func (job) ComponentStart() hooks.ComponentPayload      { return hooks.ComponentPayload{} }
+func (job) ComponentEnd(error) hooks.ComponentPayload { return hooks.ComponentPayload{} }
+
+//mellea:hook component
+func (j job) Run(ctx context.Context) (string, error) {
+	fmt.Println("running")
+	panic("boom") // line 18
+}
+
+func main() { job{}.Run(context.Background()) }
+`)
+	goCmd(t, dir, "build", "-o", "prog.exe", "./prog")
+	out, err = exec.Command(filepath.Join(dir, "prog.exe")).CombinedOutput()
+	if err == nil {
+		t.Fatalf("the program did not panic:\n%s", out)
+	}
+	if !regexp.MustCompile(`panic: boom`).Match(out) || !regexp.MustCompile(`\s`+regexp.QuoteMeta(filepath.Join(dir, "prog", "prog.go"))+`:18 `).Match(out) {
+		t.Errorf("want the panic at prog/prog.go:18:\n%s", out)
+	}
+	if regexp.MustCompile(`\.go:0 `).Match(out) {
+		t.Errorf("a frame points at generated code:\n%s", out)
+	}
+}
+
+// weaveInto weaves src as dir/<name>/<name>.go, named by its absolute path
+// as the toolexec mode names it.
+func weaveInto(t *testing.T, dir, name, importPath string, isMain bool, src string) {
+	t.Helper()
+	file := filepath.Join(dir, name, name+".go")
+	res, err := testConfig.Package(importPath, []File{{Name: file, Src: []byte(src)}}, isMain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, file, res.Files[0].Src)
+}
+
+func goCmdErr(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(cmd.Environ(), "GOTOOLCHAIN=local", "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")
+	return cmd.CombinedOutput()
+}

@@ -1,0 +1,84 @@
+package weave
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hookweave/hookweave/annotations"
+)
+
+func weaveSrc(importPath, src string, isMain bool) (*Result, error) {
+	return testConfig.Package(importPath, []File{{Name: "x.go", Src: []byte(src)}}, isMain)
+}
+
+// TestErrors checks that what cannot be woven fails with a positioned
+// error and weaves nothing.
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		name, importPath, src string
+		isMain                bool
+		want                  string
+	}{
+		{"malformed annotation", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n// mellea:hook component\nfunc (s S) F(ctx context.Context) error { return nil }\n", false,
+			`x.go:7:1: hookweave: malformed annotation "// mellea:hook component"`},
+		{"unknown lifecycle", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n//mellea:hook compnent\nfunc (s S) F(ctx context.Context) error { return nil }\n", false,
+			`x.go:7:15: hookweave: unknown lifecycle "compnent"`},
+		{"misplaced", "p", "package p\n\n//mellea:hook component\nvar v int\n", false,
+			`x.go:3:1: hookweave: misplaced //mellea:hook`},
+		{"wrong shape", "p", "package p\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F() error { return nil }\n", false,
+			`x.go:6:13: hookweave: F is annotated //mellea:hook component but takes no context.Context`},
+		{"syntax error", "p", "package p\n\n//mellea:hook component\nfunc (s S) F( {\n", false,
+			`x.go:4:15: hookweave: cannot parse the file to weave it:`},
+		{"plugins under stdlib", "github.com/hookweave/hookweave/stdlib/tool", "package main\n\nfunc main() {}\n", true,
+			`x.go:1:1: hookweave: github.com/hookweave/hookweave/stdlib/tool is under github.com/hookweave/hookweave/stdlib, which must never link the plugin set`},
+		{"main of a library", "p", "package p\n\nfunc main() {}\n", true,
+			`x.go:1:9: hookweave: package p is not a main package`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := weaveSrc(c.importPath, c.src, c.isMain)
+			if err == nil {
+				t.Fatalf("no error; woven:\n%s", res.Files[0].Src)
+			}
+			if !strings.HasPrefix(err.Error(), c.want) {
+				t.Errorf("error\n got  %v\n want %s...", err, c.want)
+			}
+			if _, ok := err.(annotations.ErrorList); !ok {
+				if _, ok := err.(*annotations.Error); !ok {
+					t.Errorf("error is a %T, want an annotations error", err)
+				}
+			}
+		})
+	}
+}
+
+// TestErrorsOfEveryFile reports the problems of all files at once.
+func TestErrorsOfEveryFile(t *testing.T) {
+	bad := []byte("package p\n\n//mellea:hook nope\nfunc f() error { return nil }\n")
+	_, err := testConfig.Package("p", []File{{Name: "a.go", Src: bad}, {Name: "b.go", Src: bad}}, false)
+	if err == nil || !strings.Contains(err.Error(), "a.go:3:15:") || !strings.Contains(err.Error(), "b.go:3:15:") {
+		t.Fatalf("err = %v, want the problems of a.go and b.go", err)
+	}
+}
+
+// TestUntouched leaves files without annotations as they are, unparsed,
+// and a package with none unchanged.
+func TestUntouched(t *testing.T) {
+	src := "package p\n\nfunc f( {\n" // not even Go: it is never parsed
+	res, err := weaveSrc("p", src, false)
+	if err != nil || res.Changed || len(res.Imports) != 0 || string(res.Files[0].Src) != src {
+		t.Fatalf("res = %+v, err = %v", res, err)
+	}
+}
+
+// TestImports reports the imports that weaving added.
+func TestImports(t *testing.T) {
+	res, err := weaveSrc("main", "package main\n\nfunc main() {}\n", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{hooksPath, pluginsPath, "context"}
+	if strings.Join(res.Imports, " ") != strings.Join(want, " ") {
+		t.Errorf("imports = %v, want %v", res.Imports, want)
+	}
+}
