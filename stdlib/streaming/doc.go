@@ -1,0 +1,58 @@
+// Package streaming is validated streaming, the Go port of mellea's
+// stream_with_chunking: it streams a model's reply, cuts it into chunks,
+// checks every chunk against requirements while the reply streams, hands
+// each chunk that passes to the consumer, and stops generation at the first
+// failed check.
+//
+// A Stream runs on the consumer's goroutine: ranging over Stream.Chunks
+// drives the backend, the chunker and the checks, so the whole stream is one
+// call tree under one context. The orchestration is a //mellea:hook
+// streaming lifecycle (streaming_start, streaming_end) that hookweave weaves
+// in; the streaming events (QuickCheckEvent, ChunkEvent, StreamingDoneEvent,
+// FullValidationEvent, ErrorEvent, CompletedEvent) are emitted with
+// hooks.EmitEvent in every build. In a plain build the lifecycle hooks do
+// not fire, the events do.
+//
+// # Semantics
+//
+// Requirements are copied (with requirement.Cloner when they implement it)
+// when the Stream is made; the caller's values are never mutated. Each new
+// chunk is checked by every requirement concurrently; the first error
+// cancels the others. A requirement that fails ends the stream, so every
+// requirement is active for every chunk that is checked (mellea's "still
+// active" requirements are those that have not failed).
+//
+//   - A chunk with a failing result is not delivered; generation is
+//     cancelled; Result.Completed is false and Result.FailureReason is
+//     "Streaming validation failed: <reason>" (on the flushed fragment,
+//     "Streaming validation failed on flush: <reason>"), the reason being
+//     that of the last failing result in requirement order.
+//   - At the natural end the withheld fragment is flushed and checked like
+//     any chunk, then the full text is validated by every requirement
+//     concurrently. A failed full validation does not make the stream
+//     unsuccessful (mellea's semantics): Result.Completed stays true and
+//     Result.ValidationPassed says how the full validation went.
+//   - An error (the backend's, a requirement's, a cancelled context) stops
+//     generation and is yielded to the consumer once, as the last element
+//     of the sequence, after the stream's end hook has fired.
+//   - A consumer that stops early (break, iter.Pull's stop, Close) ends the
+//     stream with Result.Stopped: no failure reason, no error.
+//
+// Result.FullText is the whole accumulated text after a natural end (also
+// when the full validation then fails or errs). On any other exit it is the
+// accumulated text up to the end of the last delivered chunk, as mellea
+// does: the delivered chunks with the text between them, nothing after.
+//
+// # Events
+//
+// Event order: natural end (QuickCheck, Chunk)* StreamingDone
+// FullValidation? Completed; failed check ... QuickCheck(Passed=false)
+// Completed; error ... Error Completed; consumer stop ... Completed.
+// QuickCheckEvent and FullValidationEvent are emitted only when there are
+// requirements. A ChunkEvent is emitted just before the chunk is handed to
+// the consumer. CompletedEvent is always last, and it and streaming_end
+// fire exactly once per Stream that is iterated or closed, whatever the
+// consumer does; no goroutine outlives the stream.
+//
+// Package streaming never imports telemetry or OpenTelemetry.
+package streaming

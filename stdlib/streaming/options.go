@@ -1,0 +1,83 @@
+package streaming
+
+import (
+	"context"
+
+	"github.com/hookweave/hookweave/stdlib/backend"
+	"github.com/hookweave/hookweave/stdlib/chunking"
+	"github.com/hookweave/hookweave/stdlib/requirement"
+)
+
+// Option configures a Stream.
+type Option func(*config)
+
+// Wrapper runs a stream inside an enclosing operation, such as a session's
+// action: it must call run at most once, with a context derived from ctx,
+// and return run's error. It may change req (messages, model options)
+// before calling run. If it returns without calling run, the stream never
+// starts: no streaming hook fires and the consumer gets the wrapper's error.
+type Wrapper func(ctx context.Context, req *backend.Request, run func(ctx context.Context) error) error
+
+type config struct {
+	requirements []requirement.Requirement
+	chunker      chunking.Chunker
+	validator    backend.Backend
+	wrap         Wrapper
+}
+
+// WithRequirements adds requirements that every chunk and the full text are
+// checked against. The Stream works on copies.
+func WithRequirements(reqs ...requirement.Requirement) Option {
+	return func(c *config) { c.requirements = append(c.requirements, reqs...) }
+}
+
+// WithChunker sets how the reply is cut into chunks; nil or absent means
+// sentences (chunking.ByName("")).
+func WithChunker(ch chunking.Chunker) Option {
+	return func(c *config) { c.chunker = ch }
+}
+
+// WithValidator sets the backend the requirements ask (an LLM judge); nil or
+// absent means the generating backend.
+func WithValidator(b backend.Backend) Option {
+	return func(c *config) { c.validator = b }
+}
+
+// WithWrapper runs the stream inside w. Package session uses it to open the
+// component lifecycle around the streaming one.
+func WithWrapper(w Wrapper) Option {
+	return func(c *config) { c.wrap = w }
+}
+
+func newConfig(b backend.Backend, opts []Option) config {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	c.requirements = copyRequirements(c.requirements)
+	if c.chunker == nil {
+		c.chunker, _ = chunking.ByName("")
+	}
+	if c.validator == nil {
+		c.validator = b
+	}
+	if c.wrap == nil {
+		c.wrap = func(ctx context.Context, _ *backend.Request, run func(context.Context) error) error {
+			return run(ctx)
+		}
+	}
+	return c
+}
+
+// copyRequirements returns a new slice of the requirements, each cloned when
+// it implements requirement.Cloner.
+func copyRequirements(reqs []requirement.Requirement) []requirement.Requirement {
+	out := make([]requirement.Requirement, len(reqs))
+	for i, r := range reqs {
+		if c, ok := r.(requirement.Cloner); ok {
+			r = c.Clone()
+		}
+		out[i] = r
+	}
+	return out
+}

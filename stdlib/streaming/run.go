@@ -1,0 +1,138 @@
+package streaming
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/stdlib/backend"
+)
+
+// run is one execution of a Stream and the subject of its streaming
+// lifecycle.
+type run struct {
+	s     *Stream
+	id    string   // the streaming id, shared by the lifecycle and the events
+	names []string // the requirements' type names, in order
+	yield func(string, error) bool
+
+	acc       strings.Builder // every delta received
+	pending   string          // text not yet cut into chunks
+	next      int             // index of the next chunk
+	delivered int             // end of the last delivered chunk in acc
+
+	started     bool // the wrapper called the stream
+	halted      bool // a failed check or the consumer stopped generation
+	gone        bool // yield may not be called again
+	natural     bool // generation ended naturally and every chunk passed
+	stopped     bool
+	failure     string
+	err         error
+	validations []hooks.CheckResult
+	validated   bool
+	fullText    string
+}
+
+// errHalt is what onDelta returns to stop generation after a failed check
+// or a consumer stop; it never leaves the package.
+var errHalt = errors.New("streaming: halted")
+
+func newRun(s *Stream, yield func(string, error) bool) *run {
+	names := make([]string, len(s.cfg.requirements))
+	for i, q := range s.cfg.requirements {
+		names[i] = requirementName(q)
+	}
+	return &run{s: s, id: hooks.NewID(), names: names, yield: yield}
+}
+
+// stream is the orchestration. The CompletedEvent is emitted by a deferred
+// call registered after the woven one, so it comes before streaming_end.
+//
+//mellea:hook streaming
+func (r *run) stream(ctx context.Context) (err error) {
+	defer r.complete(ctx)
+	err = r.body(ctx)
+	if err != nil && ctx.Err() != nil && r.s.stopped() {
+		r.stopped, err = true, nil // Close cancelled the context
+	}
+	if err != nil {
+		r.err = err
+		hooks.EmitEvent(ctx, r.id, hooks.ErrorEvent{ExceptionType: hooks.ErrorType(err), Detail: err.Error()}, nil)
+	}
+	return err
+}
+
+// body generates, checks and delivers; it returns the error that ends the
+// stream, nil for a natural end, a failed check or a consumer stop.
+func (r *run) body(ctx context.Context) error {
+	if r.s.stopped() {
+		r.stopped = true
+		return nil
+	}
+	var checkErr error
+	_, err := backend.Stream(ctx, r.s.backend, r.s.req, func(delta string) error {
+		if r.halted || checkErr != nil {
+			return errHalt
+		}
+		checkErr = r.onDelta(ctx, delta)
+		return checkErr
+	})
+	if r.halted {
+		return nil
+	}
+	if checkErr != nil {
+		err = checkErr
+	}
+	if err != nil {
+		return err
+	}
+	return r.end(ctx)
+}
+
+// end finishes a stream whose generation ended naturally: it flushes the
+// withheld fragment, then runs the full validation.
+func (r *run) end(ctx context.Context) error {
+	for _, c := range r.s.cfg.chunker.Flush(r.pending) {
+		if err := r.process(ctx, c, true); err != nil || r.halted {
+			return err
+		}
+	}
+	r.pending = ""
+	r.natural = true
+	full := r.acc.String()
+	hooks.EmitEvent(ctx, r.id, hooks.StreamingDoneEvent{Attempt: 1, FullText: full}, nil)
+	if len(r.names) == 0 {
+		return nil
+	}
+	return r.validate(ctx, full)
+}
+
+// complete fixes the full text and emits the CompletedEvent.
+func (r *run) complete(ctx context.Context) {
+	if r.natural {
+		r.fullText = r.acc.String()
+	} else {
+		r.fullText = r.acc.String()[:r.delivered]
+	}
+	hooks.EmitEvent(ctx, r.id, hooks.CompletedEvent{Success: r.success(), FullText: r.fullText, AttemptsUsed: 1}, nil)
+}
+
+func (r *run) success() bool { return r.natural && r.err == nil && !r.stopped }
+
+// result is the run's outcome for Stream.Result.
+func (r *run) result() Result {
+	return Result{
+		Completed:        r.success(),
+		FullText:         r.fullText,
+		FailureReason:    r.failure,
+		Err:              r.err,
+		Stopped:          r.stopped,
+		Validations:      r.validations,
+		ValidationPassed: r.validated,
+	}
+}
+
+// textLength is a text's length in characters, as mellea counts it.
+func textLength(s string) int { return utf8.RuneCountInString(s) }

@@ -1,0 +1,42 @@
+package streaming
+
+import (
+	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/stdlib/chunking"
+)
+
+// StreamingStart implements hooks.StreamingSubject. The id is the run's own,
+// so the lifecycle and the events share it in every build.
+func (r *run) StreamingStart() hooks.StreamingStart {
+	return hooks.StreamingStart{
+		StreamingID:      r.id,
+		HasRequirements:  len(r.names) > 0,
+		RequirementCount: len(r.names),
+		ChunkingStrategy: chunking.Name(r.s.cfg.chunker),
+	}
+}
+
+// StreamingEnd implements hooks.StreamingSubject. err is the stream's error
+// (a *hooks.PanicError for a panic); a failed check and a consumer stop are
+// not errors.
+func (r *run) StreamingEnd(err error) hooks.StreamingEnd {
+	p := hooks.StreamingEnd{
+		StreamingID:    r.id,
+		Model:          r.s.backend.Model(),
+		Provider:       r.s.backend.Name(),
+		FullTextLength: textLength(r.fullText),
+	}
+	switch {
+	case err != nil:
+		p.Err = err
+		p.FailureReason = err.Error()
+		p.ErrorCategory = hooks.ErrorCategory(err)
+	case r.stopped:
+		p.Stopped = true
+	case r.failure != "":
+		p.FailureReason = r.failure
+	default:
+		p.Success = r.success()
+	}
+	return p
+}
