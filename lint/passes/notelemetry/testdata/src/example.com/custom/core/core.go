@@ -1,0 +1,8 @@
+package core // want package:"reaches example.com/custom/metrics via example.com/custom/core -> example.com/custom/metrics"
+
+// core may not import metrics when -forbid=core:metrics; telemetry is not
+// forbidden then, and there is none here anyway.
+
+import "example.com/custom/metrics" // want `^core must not import metrics \(via core -> metrics\)$`
+
+func C() { metrics.Count() }

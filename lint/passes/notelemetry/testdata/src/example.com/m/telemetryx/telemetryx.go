@@ -1,0 +1,4 @@
+// telemetryx looks like telemetry but is not under it.
+package telemetryx
+
+func Extra() {}
