@@ -1,0 +1,172 @@
+package streaming
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/stdlib/backend"
+	"github.com/hookweave/hookweave/stdlib/backend/scripted"
+	"github.com/hookweave/hookweave/stdlib/chunking"
+	"github.com/hookweave/hookweave/stdlib/requirement"
+)
+
+// These tests drive the streaming lifecycle as the woven build does:
+// BeginStreaming with the run as subject, the body, then Call.End with the
+// body's error. A plain go test fires no lifecycle hook by itself.
+
+type lifecycleRecorder struct {
+	mu     sync.Mutex
+	starts []hooks.StreamingStart
+	ends   []hooks.StreamingEnd
+	events []*hooks.StreamingEvent
+}
+
+func recordLifecycle(t *testing.T) *lifecycleRecorder {
+	t.Helper()
+	rec := &lifecycleRecorder{}
+	h := func(_ context.Context, p hooks.Payload) hooks.Result {
+		rec.mu.Lock()
+		defer rec.mu.Unlock()
+		switch p := p.(type) {
+		case *hooks.StreamingStart:
+			rec.starts = append(rec.starts, *p)
+		case *hooks.StreamingEnd:
+			rec.ends = append(rec.ends, *p)
+		case *hooks.StreamingEvent:
+			rec.events = append(rec.events, p)
+		}
+		return hooks.Result{}
+	}
+	unregister, err := hooks.Register("lifecycle-recorder", map[hooks.Hook]hooks.Handler{
+		hooks.StreamingStartHook: h, hooks.StreamingEventHook: h, hooks.StreamingEndHook: h,
+	}, hooks.WithMode(hooks.Audit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(unregister)
+	return rec
+}
+
+// woven runs s as a woven build would, yielding chunks to keep.
+func woven(t *testing.T, s *Stream, keep func(string) bool) error {
+	t.Helper()
+	r := newRun(s, func(c string, _ error) bool { return keep(c) })
+	ctx, call, err := hooks.BeginStreaming(s.ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return call.End(nil, r.stream(ctx))
+}
+
+func all(string) bool { return true }
+
+type banned struct{ word string }
+
+func (b banned) Description() string { return "never " + b.word }
+func (b banned) Check(_ context.Context, _ backend.Backend, c string) (requirement.Result, error) {
+	if c == b.word {
+		return requirement.Result{Outcome: hooks.Fail, Reason: "said " + b.word}, nil
+	}
+	return requirement.Result{Outcome: hooks.Pass}, nil
+}
+func (b banned) Validate(context.Context, backend.Backend, string) (requirement.Result, error) {
+	return requirement.Result{Outcome: hooks.Pass}, nil
+}
+
+func TestStreamingStartPayload(t *testing.T) {
+	rec := recordLifecycle(t)
+	s := New(context.Background(), scripted.New("a b"), backend.Request{}, WithRequirements(banned{"x"}, banned{"y"}))
+	if err := woven(t, s, all); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.starts) != 1 {
+		t.Fatalf("%d starts", len(rec.starts))
+	}
+	p := rec.starts[0]
+	if !p.HasRequirements || p.RequirementCount != 2 || p.ChunkingStrategy != "SentenceChunker" || p.Hook != hooks.StreamingStartHook {
+		t.Errorf("start %+v", p)
+	}
+	for _, e := range rec.events {
+		if e.StreamingID != p.StreamingID || p.StreamingID == "" {
+			t.Errorf("event id %q, lifecycle id %q", e.StreamingID, p.StreamingID)
+		}
+	}
+	if rec.ends[0].StreamingID != p.StreamingID {
+		t.Errorf("end id %q, start id %q", rec.ends[0].StreamingID, p.StreamingID)
+	}
+}
+
+func TestStreamingEndPayloads(t *testing.T) {
+	word, _ := chunking.ByName("word")
+	tests := []struct {
+		name  string
+		b     backend.Backend
+		keep  func(string) bool
+		check func(t *testing.T, p hooks.StreamingEnd, err error)
+	}{
+		{"success", scripted.New("a b é"), all, func(t *testing.T, p hooks.StreamingEnd, err error) {
+			if err != nil || !p.Success || p.FailureReason != "" || p.Err != nil || p.Stopped ||
+				p.FullTextLength != 5 || p.Model != scripted.DefaultModel || p.Provider != scripted.Provider {
+				t.Errorf("end %+v, err %v", p, err)
+			}
+		}},
+		{"failed check", scripted.New("a x b"), all, func(t *testing.T, p hooks.StreamingEnd, err error) {
+			if err != nil || p.Success || p.FailureReason != "Streaming validation failed: said x" || p.Err != nil || p.ErrorCategory != "" || p.FullTextLength != 1 {
+				t.Errorf("end %+v, err %v", p, err)
+			}
+		}},
+		{"failed on flush", scripted.New("a x"), all, func(t *testing.T, p hooks.StreamingEnd, err error) {
+			if p.Success || p.FailureReason != "Streaming validation failed on flush: said x" {
+				t.Errorf("end %+v, err %v", p, err)
+			}
+		}},
+		{"error", scripted.New("a b c", scripted.WithDelta(1), scripted.WithFailAfter(2)), all, func(t *testing.T, p hooks.StreamingEnd, err error) {
+			if err == nil || p.Err != err || p.Success || p.FailureReason != err.Error() || p.ErrorCategory != hooks.CategoryServer || p.Stopped {
+				t.Errorf("end %+v, err %v", p, err)
+			}
+		}},
+		{"stopped", scripted.New("a b c"), func(string) bool { return false }, func(t *testing.T, p hooks.StreamingEnd, err error) {
+			if err != nil || !p.Stopped || p.Success || p.FailureReason != "" || p.Err != nil || p.FullTextLength != 1 {
+				t.Errorf("end %+v, err %v", p, err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := recordLifecycle(t)
+			s := New(context.Background(), tt.b, backend.Request{}, WithRequirements(banned{"x"}), WithChunker(word))
+			err := woven(t, s, tt.keep)
+			if len(rec.starts) != 1 || len(rec.ends) != 1 {
+				t.Fatalf("%d starts, %d ends", len(rec.starts), len(rec.ends))
+			}
+			last := rec.events[len(rec.events)-1].Event
+			if _, ok := last.(hooks.CompletedEvent); !ok {
+				t.Errorf("last event before the end hook is %s", last.EventName())
+			}
+			tt.check(t, rec.ends[0], err)
+		})
+	}
+}
+
+func TestStreamingEndOnPanic(t *testing.T) {
+	rec := recordLifecycle(t)
+	s := New(context.Background(), scripted.New("a. b."), backend.Request{})
+	r := newRun(s, func(string, error) bool { panic("consumer bug") })
+	func() {
+		defer func() { recover() }()
+		ctx, call, _ := hooks.BeginStreaming(s.ctx, r)
+		var err error
+		defer func() { err = call.End(recover(), err) }()
+		err = r.stream(ctx)
+	}()
+	if len(rec.ends) != 1 {
+		t.Fatalf("%d ends", len(rec.ends))
+	}
+	var pe *hooks.PanicError
+	if p := rec.ends[0]; !errors.As(p.Err, &pe) || p.Success {
+		t.Errorf("end %+v", p)
+	}
+}
