@@ -10,7 +10,7 @@ import (
 )
 
 func Example() {
-	b := scripted.New("Go is fun. Go is fast. Go is bad at nothing.", scripted.WithDelta(3))
+	b := scripted.New("Go is fun. Go is fast. Go is bad at nothing. Go is done.", scripted.WithDelta(3))
 	req := backend.Request{Messages: []backend.Message{{Role: "user", Content: "Praise Go."}}}
 	s := streaming.New(context.Background(), b, req, streaming.WithRequirements(forbid{"bad"}))
 	defer s.Close()

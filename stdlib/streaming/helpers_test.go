@@ -10,8 +10,8 @@ import (
 
 	"github.com/hookweave/hookweave/hooks"
 	"github.com/hookweave/hookweave/stdlib/backend"
-	"github.com/hookweave/hookweave/stdlib/streaming"
 	"github.com/hookweave/hookweave/stdlib/requirement"
+	"github.com/hookweave/hookweave/stdlib/streaming"
 )
 
 // recorder is a test plugin that keeps every payload it sees, in order.
