@@ -8,6 +8,7 @@ import (
 
 	"github.com/hookweave/hookweave/hooks"
 	"github.com/hookweave/hookweave/stdlib/backend"
+	"github.com/hookweave/hookweave/stdlib/requirement"
 )
 
 // run is one execution of a Stream and the subject of its streaming
@@ -42,7 +43,7 @@ var errHalt = errors.New("streaming: halted")
 func newRun(s *Stream, yield func(string, error) bool) *run {
 	names := make([]string, len(s.cfg.requirements))
 	for i, q := range s.cfg.requirements {
-		names[i] = requirementName(q)
+		names[i] = requirement.Name(q)
 	}
 	return &run{s: s, id: hooks.NewID(), names: names, yield: yield}
 }

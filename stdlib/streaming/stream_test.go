@@ -328,3 +328,22 @@ func TestChunkerOption(t *testing.T) {
 		t.Errorf("chunks %q", chunks)
 	}
 }
+
+func TestReadyMadeRequirements(t *testing.T) {
+	rec := record(t)
+	s := streaming.New(context.Background(), scripted.New("Short one. Much too long a sentence. "), request("x"),
+		streaming.WithRequirements(requirement.MaxWords(3), requirement.LLMJudge("is polite")))
+	chunks, _ := drain(s)
+	if !slices.Equal(chunks, []string{"Short one."}) {
+		t.Errorf("chunks %q", chunks)
+	}
+	if e := rec.streamingEvents()[0]; !slices.Equal(e.Requirements, []string{"MaxWords", "LLMJudge"}) {
+		t.Errorf("requirements %v", e.Requirements)
+	}
+	s = streaming.New(context.Background(), scripted.New("Kind words. "), request("x"),
+		streaming.WithRequirements(requirement.LLMJudge("is polite")), streaming.WithValidator(scripted.New("Yes.")))
+	drain(s)
+	if res := s.Result(); !res.Completed || !res.ValidationPassed {
+		t.Errorf("result %+v", res)
+	}
+}
