@@ -59,7 +59,8 @@ func (s *Stream) Chunks() iter.Seq2[string, error] {
 }
 
 // Result returns the stream's outcome. It is final once Chunks' loop has
-// ended or Close has returned on a stream never iterated.
+// ended or Close has returned on a stream never iterated (and, for a
+// Wrapper, once run has returned).
 func (s *Stream) Result() Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -128,6 +129,7 @@ func (s *Stream) exec(yield func(string, error) bool) {
 			return errRanTwice
 		}
 		r.started = true
+		defer s.record(r) // final before the wrapper ends, for its end hook
 		return r.stream(ctx)
 	})
 	if !r.started {
@@ -139,11 +141,18 @@ func (s *Stream) exec(yield func(string, error) bool) {
 	}
 }
 
-// finish records r's outcome and marks the stream done.
-func (s *Stream) finish(r *run) {
+// record sets the stream's result from r.
+func (s *Stream) record(r *run) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.res = r.result()
+}
+
+// finish records r's outcome and marks the stream done.
+func (s *Stream) finish(r *run) {
+	s.record(r)
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.state = done
 	s.cancel = nil
 }
