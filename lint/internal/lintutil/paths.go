@@ -2,6 +2,8 @@ package lintutil
 
 import (
 	"go/ast"
+	"go/types"
+	"path"
 	"strconv"
 	"strings"
 
@@ -15,6 +17,16 @@ func Module(pass *analysis.Pass) string {
 		return ""
 	}
 	return pass.Module.Path
+}
+
+// TreePath returns the path by which pkg is placed in the trees: its import
+// path, without the _test suffix of an external test package, which sits in
+// its package's directory.
+func TreePath(pkg *types.Package) string {
+	if strings.HasSuffix(pkg.Name(), "_test") {
+		return strings.TrimSuffix(pkg.Path(), "_test")
+	}
+	return pkg.Path()
 }
 
 // IsStd reports whether an import path names a standard-library package:
@@ -37,6 +49,12 @@ func Resolve(tree, module string) string {
 		return tree
 	}
 	return module + "/" + tree
+}
+
+// IsTree reports whether s can name a tree: a clean slash-separated path,
+// not absolute and not above the module.
+func IsTree(s string) bool {
+	return s != "" && path.Clean(s) == s && !strings.HasPrefix(s, "/") && s != ".." && !strings.HasPrefix(s, "../")
 }
 
 // Under reports whether path is tree or inside it, matching whole path

@@ -2,7 +2,6 @@ package notelemetry
 
 import (
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 
@@ -27,18 +26,13 @@ func (p *pairs) Set(s string) error {
 	var list pairs
 	for item := range strings.SplitSeq(s, ",") {
 		from, to, ok := strings.Cut(strings.TrimSpace(item), ":")
-		if !ok || !isTree(from) || !isTree(to) {
+		if !ok || !lintutil.IsTree(from) || !lintutil.IsTree(to) {
 			return fmt.Errorf("invalid pair %q: want from:to with two trees, such as stdlib:telemetry", item)
 		}
 		list = append(list, pair{from, to})
 	}
 	*p = list
 	return nil
-}
-
-// isTree reports whether s is a clean, relative slash-separated path.
-func isTree(s string) bool {
-	return s != "" && path.Clean(s) == s && !strings.HasPrefix(s, "/") && s != ".." && !strings.HasPrefix(s, "../")
 }
 
 // from returns the pairs whose from tree, in module, holds the package path.

@@ -43,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(r)
 	}
 	module := lintutil.Module(pass)
-	if rules := forbid.from(path, module); len(rules) > 0 {
+	if rules := forbid.from(lintutil.TreePath(pass.Pkg), module); len(rules) > 0 {
 		check(pass, module, rules, facts)
 	}
 	return nil, nil

@@ -1,0 +1,2 @@
+// Package stdlib is the root of the tree.
+package stdlib

@@ -1,0 +1,24 @@
+// Package purehooks defines an Analyzer that keeps the hooks and
+// annotations packages free of third-party imports.
+//
+// # Analyzer purehooks
+//
+// purehooks: check that the packages under hooks and annotations import only the standard library
+//
+// Package hooks is what the library calls and the telemetry plugins
+// implement; package annotations is the //mellea:hook grammar that the
+// weaver and the lint share. Both have zero dependencies, so that the
+// library pulls in nothing with them. The analyzer reports each import of
+// a package outside the standard library, on its import spec:
+//
+//	hooks must import only the standard library, not go.opentelemetry.io/otel
+//
+// Only direct imports need checking: the standard library imports only
+// itself. A package is in the standard library when the first element of
+// its path has no dot, as cmd/go decides, unless it is in the module.
+//
+// The -trees flag lists the trees, comma-separated, relative to the module
+// of the package checked (hooks,annotations by default). Test files and
+// generated files are checked like the others: a test of hooks that needs
+// a third-party package belongs elsewhere.
+package purehooks
