@@ -1,0 +1,281 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/stdlib/backend"
+	"github.com/hookweave/hookweave/stdlib/backend/scripted"
+	"github.com/hookweave/hookweave/stdlib/requirement"
+	"github.com/hookweave/hookweave/stdlib/streaming"
+)
+
+// These tests drive the session and component lifecycles as the woven
+// build does (Begin*, the body, Call.End): a plain go test fires no
+// lifecycle hook by itself.
+
+type pathKey struct{}
+
+// tracer is a test plugin that records payloads and, like a tracing
+// plugin, derives the context at start hooks: it appends the hook's
+// operation to a path kept in the context.
+type tracer struct {
+	mu       sync.Mutex
+	payloads []hooks.Payload
+	paths    map[hooks.Hook][]string // the context's path seen at each hook
+}
+
+func trace(t *testing.T, mode hooks.Mode) *tracer {
+	t.Helper()
+	tr := &tracer{paths: map[hooks.Hook][]string{}}
+	hs := map[hooks.Hook]hooks.Handler{}
+	for _, h := range hooks.Hooks() {
+		hs[h] = tr.handle
+	}
+	unregister, err := hooks.Register("tracer", hs, hooks.WithMode(mode))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(unregister)
+	return tr
+}
+
+func (tr *tracer) handle(ctx context.Context, p hooks.Payload) hooks.Result {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	tr.payloads = append(tr.payloads, p)
+	path, _ := ctx.Value(pathKey{}).([]string)
+	h := p.(interface{ HookName() hooks.Hook }).HookName()
+	tr.paths[h] = append(tr.paths[h], strings.Join(path, ">"))
+	switch h {
+	case hooks.SessionPreInit:
+		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "session"))}
+	case hooks.ComponentPreExecute:
+		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "action"))}
+	}
+	return hooks.Result{}
+}
+
+func (tr *tracer) find(h hooks.Hook) []hooks.Payload {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	var out []hooks.Payload
+	for _, p := range tr.payloads {
+		if p.(interface{ HookName() hooks.Hook }).HookName() == h {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// wovenRun runs a session as the woven build does.
+func wovenRun(t *testing.T, cfg Config, fn func(ctx context.Context, s *Session) error) error {
+	t.Helper()
+	s, err := newSession(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := (*lifecycle)(s)
+	ctx, call, err := hooks.BeginSession(context.Background(), l)
+	if err != nil {
+		return err
+	}
+	return call.End(nil, l.run(ctx, fn))
+}
+
+// wovenStream is Session.Stream with the action's lifecycle opened as the
+// woven build does.
+func wovenStream(ctx context.Context, s *Session, in Instruction) *streaming.Stream {
+	a := &action{session: s, in: in}
+	a.stream = streaming.New(ctx, s.cfg.Backend, backend.Request{Action: in.Text},
+		streaming.WithRequirements(in.Requirements...),
+		streaming.WithWrapper(func(ctx context.Context, req *backend.Request, run func(context.Context) error) error {
+			a.req, a.options, a.start = req, s.modelOptions(in.ModelOptions), time.Now()
+			ctx, call, err := hooks.BeginComponent(ctx, a)
+			if err != nil {
+				return err
+			}
+			return call.End(nil, a.execute(ctx, run))
+		}))
+	return a.stream
+}
+
+func drain(st *streaming.Stream) (chunks []string, errs []error) {
+	for c, err := range st.Chunks() {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		chunks = append(chunks, c)
+	}
+	return chunks, errs
+}
+
+func TestSessionLifecyclePayloads(t *testing.T) {
+	tr := trace(t, hooks.Audit)
+	var id string
+	err := wovenRun(t, Config{Backend: scripted.New("Hi. Bye. ", scripted.WithModel("m1")), ModelOptions: map[string]any{"seed": 1}},
+		func(ctx context.Context, s *Session) error {
+			id = s.ID()
+			if got := hooks.SessionID(ctx); got != id {
+				t.Errorf("ctx session %q, want %q", got, id)
+			}
+			for range 2 {
+				drain(wovenStream(ctx, s, Instruction{Text: "x"}))
+			}
+			return errors.New("fn failed")
+		})
+	if err == nil || err.Error() != "fn failed" {
+		t.Fatalf("err %v", err)
+	}
+	for _, h := range []hooks.Hook{hooks.SessionPreInit, hooks.SessionPostInit, hooks.SessionCleanup} {
+		ps := tr.find(h)
+		if len(ps) != 1 {
+			t.Fatalf("%d payloads at %s", len(ps), h)
+		}
+		p := ps[0].(*hooks.SessionPayload)
+		if p.SessionID != id || p.Backend != "scripted" || p.ModelID != "m1" || p.ContextType != SimpleContext || p.ModelOptions["seed"] != 1 {
+			t.Errorf("%s payload %+v", h, p)
+		}
+	}
+	cleanup := tr.find(hooks.SessionCleanup)[0].(*hooks.SessionPayload)
+	if cleanup.InteractionCount != 2 || cleanup.Err == nil || cleanup.Err.Error() != "fn failed" {
+		t.Errorf("cleanup %+v", cleanup)
+	}
+}
+
+func TestComponentLifecyclePayloads(t *testing.T) {
+	tests := []struct {
+		name  string
+		b     backend.Backend
+		check func(t *testing.T, post hooks.Hook, p *hooks.ComponentPayload)
+	}{
+		{"success", scripted.New("Fine. Done. "), func(t *testing.T, post hooks.Hook, p *hooks.ComponentPayload) {
+			if post != hooks.ComponentPostSuccess || p.Result != "Fine. Done. " || p.NumGenerateLogs != 1 || !p.SamplingSuccess || p.Err != nil {
+				t.Errorf("%s %+v", post, p)
+			}
+		}},
+		{"failed check", scripted.New("Fine. Bad. "), func(t *testing.T, post hooks.Hook, p *hooks.ComponentPayload) {
+			if post != hooks.ComponentPostSuccess || p.Result != "Fine." || p.SamplingSuccess || p.Err != nil {
+				t.Errorf("%s %+v", post, p)
+			}
+		}},
+		{"error", scripted.New("Fine. Done. ", scripted.WithFailAfter(1), scripted.WithDelta(2)), func(t *testing.T, post hooks.Hook, p *hooks.ComponentPayload) {
+			if post != hooks.ComponentPostError || p.Err == nil || p.ErrorType != "*backend.Error" || p.Result != "" {
+				t.Errorf("%s %+v", post, p)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := trace(t, hooks.Audit)
+			wovenRun(t, Config{Backend: tt.b, ModelOptions: map[string]any{"seed": 1}}, func(ctx context.Context, s *Session) error {
+				drain(wovenStream(ctx, s, Instruction{Text: "x", Requirements: []requirement.Requirement{requirement.Forbid("bad")}}))
+				return nil
+			})
+			pre := tr.find(hooks.ComponentPreExecute)
+			if len(pre) != 1 {
+				t.Fatalf("%d pre_execute", len(pre))
+			}
+			p := pre[0].(*hooks.ComponentPayload)
+			if p.ComponentType != "Instruction" || len(p.Requirements) != 1 || p.Requirements[0] != requirement.Forbid("bad").Description() ||
+				p.Strategy != "" || p.Format != "" || p.ToolCalls || p.ModelOptions["seed"] != 1 {
+				t.Errorf("pre_execute %+v", p)
+			}
+			posts := append(tr.find(hooks.ComponentPostSuccess), tr.find(hooks.ComponentPostError)...)
+			if len(posts) != 1 {
+				t.Fatalf("%d post hooks", len(posts))
+			}
+			post := posts[0].(*hooks.ComponentPayload)
+			if post.ActionID != p.ActionID || post.ActionID == "" {
+				t.Errorf("action ids %q and %q", p.ActionID, post.ActionID)
+			}
+			tt.check(t, post.Hook, post)
+		})
+	}
+}
+
+func TestContextNestsSessionActionAndStream(t *testing.T) {
+	tr := trace(t, hooks.Audit)
+	wovenRun(t, Config{Backend: scripted.New("One. ")}, func(ctx context.Context, s *Session) error {
+		drain(wovenStream(ctx, s, Instruction{Text: "x"}))
+		return nil
+	})
+	want := map[hooks.Hook]string{
+		hooks.SessionPreInit:       "",
+		hooks.ComponentPreExecute:  "session",
+		hooks.StreamingEventHook:   "session>action",
+		hooks.ComponentPostSuccess: "session>action",
+		hooks.SessionCleanup:       "session",
+	}
+	for h, path := range want {
+		for _, got := range tr.paths[h] {
+			if got != path {
+				t.Errorf("%s ran under %q, want %q", h, got, path)
+			}
+		}
+	}
+}
+
+func TestComponentPluginChangesModelOptions(t *testing.T) {
+	unregister, err := hooks.Register("hot", map[hooks.Hook]hooks.Handler{
+		hooks.ComponentPreExecute: func(_ context.Context, p hooks.Payload) hooks.Result {
+			c := *p.(*hooks.ComponentPayload)
+			c.ModelOptions = map[string]any{"temperature": 2}
+			return hooks.Result{Payload: &c}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unregister()
+	b := scripted.New("", scripted.WithReplyFunc(func(req backend.Request) string {
+		return fmt.Sprintf("t=%v. ", req.Options["temperature"])
+	}))
+	wovenRun(t, Config{Backend: b}, func(ctx context.Context, s *Session) error {
+		st := wovenStream(ctx, s, Instruction{Text: "x", ModelOptions: map[string]any{"temperature": 0}})
+		drain(st)
+		if got := st.Result().FullText; got != "t=2. " {
+			t.Errorf("reply %q", got)
+		}
+		return nil
+	})
+}
+
+func TestBlockedActionNeverStreams(t *testing.T) {
+	tr := trace(t, hooks.Audit)
+	unregister, err := hooks.Register("guard", map[hooks.Hook]hooks.Handler{
+		hooks.ComponentPreExecute: func(context.Context, hooks.Payload) hooks.Result {
+			return hooks.Result{Block: &hooks.Violation{Reason: "not today"}}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unregister()
+	wovenRun(t, Config{Backend: scripted.New("One. ")}, func(ctx context.Context, s *Session) error {
+		st := wovenStream(ctx, s, Instruction{Text: "x"})
+		chunks, errs := drain(st)
+		var blocked *hooks.BlockedError
+		if len(chunks) != 0 || len(errs) != 1 || !errors.As(errs[0], &blocked) {
+			t.Errorf("chunks %q, errors %v", chunks, errs)
+		}
+		if res := st.Result(); res.Err != errs[0] || res.Completed {
+			t.Errorf("result %+v", res)
+		}
+		return nil
+	})
+	if n := len(tr.find(hooks.StreamingEventHook)); n != 0 {
+		t.Errorf("%d streaming events for a blocked action", n)
+	}
+	if n := len(tr.find(hooks.ComponentPostError)); n != 1 {
+		t.Errorf("%d component_post_error", n)
+	}
+}
