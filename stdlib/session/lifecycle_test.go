@@ -19,7 +19,8 @@ import (
 
 // These tests drive the session and component lifecycles as the woven
 // build does (Begin*, the body, Call.End): a plain go test fires no
-// lifecycle hook by itself.
+// lifecycle hook by itself; under go test -toolexec=hookweave the build
+// wove them in, and the tests use them.
 
 type pathKey struct{}
 
@@ -83,6 +84,9 @@ func wovenRun(t *testing.T, cfg Config, fn func(ctx context.Context, s *Session)
 		t.Fatal(err)
 	}
 	l := (*lifecycle)(s)
+	if hooks.Woven() {
+		return l.run(context.Background(), fn)
+	}
 	ctx, call, err := hooks.BeginSession(context.Background(), l)
 	if err != nil {
 		return err
@@ -93,6 +97,9 @@ func wovenRun(t *testing.T, cfg Config, fn func(ctx context.Context, s *Session)
 // wovenStream is Session.Stream with the action's lifecycle opened as the
 // woven build does.
 func wovenStream(ctx context.Context, s *Session, in Instruction) *streaming.Stream {
+	if hooks.Woven() {
+		return s.Stream(ctx, in)
+	}
 	a := &action{session: s, in: in}
 	a.stream = streaming.New(ctx, s.cfg.Backend, backend.Request{Action: in.Text},
 		streaming.WithRequirements(in.Requirements...),
@@ -211,7 +218,9 @@ func TestContextNestsSessionActionAndStream(t *testing.T) {
 	want := map[hooks.Hook]string{
 		hooks.SessionPreInit:       "",
 		hooks.ComponentPreExecute:  "session",
+		hooks.StreamingStartHook:   "session>action",
 		hooks.StreamingEventHook:   "session>action",
+		hooks.GenerationPreCall:    "session>action",
 		hooks.ComponentPostSuccess: "session>action",
 		hooks.SessionCleanup:       "session",
 	}

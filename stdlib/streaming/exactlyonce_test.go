@@ -12,10 +12,10 @@ import (
 	"github.com/hookweave/hookweave/stdlib/streaming"
 )
 
-// The woven end hook fires in the same function as CompletedEvent, once per
-// call, so one CompletedEvent per stream also means one streaming_end; the
-// lifecycle tests check the end payloads themselves.
-
+// onceCompleted checks that one stream completed once: one CompletedEvent,
+// the last event, and in a woven build (go test -toolexec=hookweave) one
+// streaming_start and one streaming_end, after it. In a plain build the end
+// hook would fire in the same function as CompletedEvent, once per call.
 func onceCompleted(t *testing.T, rec *recorder) hooks.CompletedEvent {
 	t.Helper()
 	c := rec.completed()
@@ -25,6 +25,18 @@ func onceCompleted(t *testing.T, rec *recorder) hooks.CompletedEvent {
 	evs := rec.events()
 	if _, ok := evs[len(evs)-1].(hooks.CompletedEvent); !ok {
 		t.Fatalf("completed is not the last event: %q", rec.order())
+	}
+	want := 0
+	if hooks.Woven() {
+		want = 1
+	}
+	if starts, ends := rec.count(hooks.StreamingStartHook), rec.count(hooks.StreamingEndHook); starts != want || ends != want {
+		t.Fatalf("%d streaming_start and %d streaming_end, want %d", starts, ends, want)
+	}
+	if want == 1 {
+		if _, ok := rec.last().(*hooks.StreamingEnd); !ok {
+			t.Fatalf("streaming_end is not last")
+		}
 	}
 	return c[0]
 }
@@ -234,6 +246,9 @@ func TestExactlyOnceForConcurrentStreams(t *testing.T) {
 		if _, ok := e.Event.(hooks.CompletedEvent); ok {
 			perID[e.StreamingID]++
 		}
+	}
+	if hooks.Woven() && rec.count(hooks.StreamingEndHook) != n {
+		t.Errorf("%d streaming_end, want %d", rec.count(hooks.StreamingEndHook), n)
 	}
 	if len(perID) != n {
 		t.Fatalf("%d streams completed, want %d", len(perID), n)

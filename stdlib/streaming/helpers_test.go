@@ -55,6 +55,26 @@ func (rec *recorder) streamingEvents() []*hooks.StreamingEvent {
 	return out
 }
 
+// count returns how many payloads were fired at h.
+func (rec *recorder) count(h hooks.Hook) int {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	n := 0
+	for _, p := range rec.payloads {
+		if p.(interface{ HookName() hooks.Hook }).HookName() == h {
+			n++
+		}
+	}
+	return n
+}
+
+// last returns the last payload.
+func (rec *recorder) last() hooks.Payload {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return rec.payloads[len(rec.payloads)-1]
+}
+
 // events returns the streaming events, in order.
 func (rec *recorder) events() []hooks.Event {
 	var out []hooks.Event

@@ -15,7 +15,8 @@ import (
 
 // These tests drive the streaming lifecycle as the woven build does:
 // BeginStreaming with the run as subject, the body, then Call.End with the
-// body's error. A plain go test fires no lifecycle hook by itself.
+// body's error. A plain go test fires no lifecycle hook by itself; under
+// go test -toolexec=hookweave the build wove it in, and the tests use it.
 
 type lifecycleRecorder struct {
 	mu     sync.Mutex
@@ -54,6 +55,9 @@ func recordLifecycle(t *testing.T) *lifecycleRecorder {
 func woven(t *testing.T, s *Stream, keep func(string) bool) error {
 	t.Helper()
 	r := newRun(s, func(c string, _ error) bool { return keep(c) })
+	if hooks.Woven() {
+		return r.stream(s.ctx)
+	}
 	ctx, call, err := hooks.BeginStreaming(s.ctx, r)
 	if err != nil {
 		t.Fatal(err)
@@ -157,6 +161,10 @@ func TestStreamingEndOnPanic(t *testing.T) {
 	r := newRun(s, func(string, error) bool { panic("consumer bug") })
 	func() {
 		defer func() { recover() }()
+		if hooks.Woven() {
+			r.stream(s.ctx)
+			return
+		}
 		ctx, call, _ := hooks.BeginStreaming(s.ctx, r)
 		var err error
 		defer func() { err = call.End(recover(), err) }()
