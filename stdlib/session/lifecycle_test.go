@@ -60,6 +60,10 @@ func (tr *tracer) handle(ctx context.Context, p hooks.Payload) hooks.Result {
 		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "session"))}
 	case hooks.ComponentPreExecute:
 		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "action"))}
+	case hooks.StreamingStartHook:
+		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "stream"))}
+	case hooks.GenerationPreCall:
+		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "chat"))}
 	}
 	return hooks.Result{}
 }
@@ -212,15 +216,22 @@ func TestComponentLifecyclePayloads(t *testing.T) {
 func TestContextNestsSessionActionAndStream(t *testing.T) {
 	tr := trace(t, hooks.Audit)
 	wovenRun(t, Config{Backend: scripted.New("One. ")}, func(ctx context.Context, s *Session) error {
-		drain(wovenStream(ctx, s, Instruction{Text: "x"}))
+		in := Instruction{Text: "x", Requirements: []requirement.Requirement{requirement.LLMJudge("is fine")}, Validator: scripted.New("yes")}
+		drain(wovenStream(ctx, s, in))
 		return nil
 	})
+	stream := "session>action" // a plain build has no streaming lifecycle
+	if hooks.Woven() {
+		stream = "session>action>stream"
+	}
 	want := map[hooks.Hook]string{
 		hooks.SessionPreInit:       "",
 		hooks.ComponentPreExecute:  "session",
 		hooks.StreamingStartHook:   "session>action",
-		hooks.StreamingEventHook:   "session>action",
-		hooks.GenerationPreCall:    "session>action",
+		hooks.StreamingEventHook:   stream,
+		hooks.GenerationPreCall:    stream, // the generation's and the judge's
+		hooks.GenerationPostCall:   stream + ">chat",
+		hooks.StreamingEndHook:     stream,
 		hooks.ComponentPostSuccess: "session>action",
 		hooks.SessionCleanup:       "session",
 	}
@@ -230,6 +241,9 @@ func TestContextNestsSessionActionAndStream(t *testing.T) {
 				t.Errorf("%s ran under %q, want %q", h, got, path)
 			}
 		}
+	}
+	if n := len(tr.paths[hooks.GenerationPreCall]); hooks.Woven() && n != 2 {
+		t.Errorf("%d generations, want the stream's and the judge's", n)
 	}
 }
 
