@@ -1,0 +1,75 @@
+package telemetry_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hookweave/hookweave/telemetry"
+)
+
+func TestParse(t *testing.T) {
+	traces := func(tc telemetry.TracesConfig) telemetry.Config {
+		return telemetry.Config{Traces: tc, ServiceName: "mellea"}
+	}
+	metrics := func(mc telemetry.MetricsConfig) telemetry.Config {
+		return telemetry.Config{Metrics: mc, ServiceName: "mellea"}
+	}
+	for _, tc := range []struct {
+		name  string
+		env   map[string]string
+		want  telemetry.Config
+		warns []string // substrings, one per warning
+	}{
+		{"nothing set", nil, telemetry.Config{ServiceName: "mellea"}, nil},
+		{"exporters without the switch", map[string]string{"MELLEA_TRACES_CONSOLE": "1", "MELLEA_METRICS_CONSOLE": "1"},
+			telemetry.Config{ServiceName: "mellea"}, nil},
+		{"service name", map[string]string{"OTEL_SERVICE_NAME": "svc"}, telemetry.Config{ServiceName: "svc"}, nil},
+		{"falsy values", map[string]string{"MELLEA_TRACES_ENABLED": "0", "MELLEA_METRICS_ENABLED": "no"},
+			telemetry.Config{ServiceName: "mellea"}, nil},
+		{"console tree, any case", map[string]string{"MELLEA_TRACES_ENABLED": "TRUE", "MELLEA_TRACES_CONSOLE": "Yes"},
+			traces(telemetry.TracesConfig{Enabled: true, Console: telemetry.ConsoleTree, Protocol: "grpc"}), nil},
+		{"console json", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_CONSOLE": "JSON"},
+			traces(telemetry.TracesConfig{Enabled: true, Console: telemetry.ConsoleJSON, Protocol: "grpc"}), nil},
+		{"console nonsense", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_CONSOLE": "loud"},
+			traces(telemetry.TracesConfig{Enabled: true, Protocol: "grpc"}), []string{"MELLEA_TRACES_CONSOLE=\"loud\"", "no exporter"}},
+		{"content", map[string]string{"MELLEA_TRACES_ENABLED": "yes", "MELLEA_TRACES_CONSOLE": "1", "MELLEA_TRACES_CONTENT": "true"},
+			traces(telemetry.TracesConfig{Enabled: true, Console: telemetry.ConsoleTree, Protocol: "grpc", Content: true}), nil},
+		{"content by the OTel variable", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_CONSOLE": "1", "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT": "1"},
+			traces(telemetry.TracesConfig{Enabled: true, Console: telemetry.ConsoleTree, Protocol: "grpc", Content: true}), nil},
+		{"otlp traces endpoint", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_OTLP": "1", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://c:4317"},
+			traces(telemetry.TracesConfig{Enabled: true, OTLP: true, Protocol: "grpc"}), nil},
+		{"otlp general endpoint, http", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_OTLP": "1", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf"},
+			traces(telemetry.TracesConfig{Enabled: true, OTLP: true, Protocol: "http/protobuf"}), nil},
+		{"signal protocol wins", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_OTLP": "1", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://c", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL": "grpc"},
+			traces(telemetry.TracesConfig{Enabled: true, OTLP: true, Protocol: "grpc"}), nil},
+		{"bad protocol", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_OTLP": "1", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://c", "OTEL_EXPORTER_OTLP_PROTOCOL": "carrier-pigeon"},
+			traces(telemetry.TracesConfig{Enabled: true, OTLP: true, Protocol: "grpc"}), []string{"carrier-pigeon"}},
+		{"otlp without endpoint", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_OTLP": "1"},
+			traces(telemetry.TracesConfig{Enabled: true, Protocol: "grpc"}), []string{"no endpoint", "no exporter"}},
+		{"metrics console, default interval", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1"},
+			metrics(telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute}), nil},
+		{"metrics otlp, interval", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_OTLP": "1", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT": "c:4317", "OTEL_METRIC_EXPORT_INTERVAL": "1500"},
+			metrics(telemetry.MetricsConfig{Enabled: true, OTLP: true, Protocol: "grpc", ExportInterval: 1500 * time.Millisecond}), nil},
+		{"metrics otlp, traces endpoint only", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_OTLP": "1", "MELLEA_METRICS_CONSOLE": "1", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "c:4317"},
+			metrics(telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute}), []string{"no endpoint"}},
+		{"bad interval", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1", "OTEL_METRIC_EXPORT_INTERVAL": "-5"},
+			metrics(telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute}), []string{"OTEL_METRIC_EXPORT_INTERVAL"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, warns := telemetry.Parse(func(k string) string { return tc.env[k] })
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("config\n got %+v\nwant %+v", got, tc.want)
+			}
+			if len(warns) != len(tc.warns) {
+				t.Fatalf("warnings %v, want %d", warns, len(tc.warns))
+			}
+			for i, w := range tc.warns {
+				if !strings.Contains(warns[i].Error(), w) {
+					t.Errorf("warning %q does not mention %q", warns[i], w)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,117 @@
+package telemetry
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+	"go.opentelemetry.io/otel/trace"
+)
+
+var (
+	t0      = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	traceID = trace.TraceID{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+)
+
+func stub(name string, id, parent byte, from, to time.Duration) tracetest.SpanStub {
+	s := tracetest.SpanStub{
+		Name:        name,
+		SpanContext: trace.NewSpanContext(trace.SpanContextConfig{TraceID: traceID, SpanID: trace.SpanID{id}}),
+		StartTime:   t0.Add(from),
+		EndTime:     t0.Add(to),
+		SpanKind:    trace.SpanKindInternal,
+	}
+	if parent != 0 {
+		s.Parent = trace.NewSpanContext(trace.SpanContextConfig{TraceID: traceID, SpanID: trace.SpanID{parent}})
+	}
+	return s
+}
+
+func sampleTrace() []sdktrace.ReadOnlySpan {
+	ms := time.Millisecond
+	session := stub(SpanSession, 1, 0, 0, 40*ms)
+	session.Attributes = []attribute.KeyValue{attribute.String(AttrSessionID, "s-1"), attribute.String(AttrGenAIProvider, "scripted")}
+	action := stub(SpanAction, 2, 1, 5*ms, 35*ms)
+	action.Attributes = []attribute.KeyValue{attribute.String(AttrComponentType, "Instruction")}
+	stream := stub(SpanStream, 3, 2, 10*ms, 30*ms)
+	stream.Attributes = []attribute.KeyValue{attribute.Bool(AttrStreamHasReqs, true), attribute.Int(AttrStreamReqCount, 1), attribute.String(AttrStreamChunking, "SentenceChunker")}
+	stream.Status = sdktrace.Status{Code: codes.Error, Description: "Streaming validation failed: too long"}
+	stream.Events = []sdktrace.Event{
+		{Name: EventQuickCheck, Time: t0.Add(21 * ms), Attributes: []attribute.KeyValue{attribute.Int(EvAttrChunkIndex, 0), attribute.Bool(EvAttrPassed, false), attribute.Int(EvAttrRequirementCount, 1)}},
+		{Name: EventCompleted, Time: t0.Add(29500 * time.Microsecond), Attributes: []attribute.KeyValue{attribute.Bool(EvAttrSuccess, false), attribute.Int(EvAttrFullTextLength, 0)}},
+	}
+	chat := stub("chat m1", 4, 3, 11*ms, 21*ms)
+	chat.SpanKind = trace.SpanKindClient
+	chat.Attributes = []attribute.KeyValue{attribute.String(AttrGenAIOperation, "chat"), attribute.StringSlice(AttrGenAIFinishReasons, []string{"stop"})}
+	judge := stub("chat judge", 5, 3, 22*ms, 25*ms)
+	judge.Attributes = []attribute.KeyValue{attribute.String(AttrGenAIResponseID, "")}
+	// Children end first; the root last.
+	return tracetest.SpanStubs{chat, judge, stream, action, session}.Snapshots()
+}
+
+const sampleTree = `trace 0102030405060708090a0b0c0d0e0f10
+session 40ms mellea.session.id=s-1 gen_ai.provider.name=scripted
+└─ action 30ms mellea.component.type=Instruction
+   └─ stream_with_chunking 20ms ERROR "Streaming validation failed: too long" mellea.has_requirements=true mellea.requirement_count=1 mellea.chunking_strategy=SentenceChunker
+      │  • quick_check +11ms chunk_index=0 passed=false requirement_count=1
+      │  • completed +19.5ms success=false full_text_length=0
+      ├─ chat m1 client 10ms gen_ai.operation.name=chat gen_ai.response.finish_reasons=["stop"]
+      └─ chat judge 3ms gen_ai.response.id=""
+`
+
+func TestTreeExporter_PrintsTheTraceWhenItsRootEnds(t *testing.T) {
+	var buf bytes.Buffer
+	e := newTreeExporter(&buf)
+	spans := sampleTrace()
+	for _, s := range spans[:len(spans)-1] {
+		e.ExportSpans(context.Background(), []sdktrace.ReadOnlySpan{s})
+	}
+	if buf.Len() != 0 {
+		t.Fatalf("printed before the root ended:\n%s", buf.String())
+	}
+	e.ExportSpans(context.Background(), spans[len(spans)-1:])
+	if got := buf.String(); got != sampleTree {
+		t.Errorf("tree:\n%s\nwant:\n%s", got, sampleTree)
+	}
+	buf.Reset()
+	e.Shutdown(context.Background())
+	if buf.Len() != 0 {
+		t.Errorf("shutdown printed a trace again:\n%s", buf.String())
+	}
+}
+
+func TestTreeExporter_ShutdownPrintsWhatIsLeft(t *testing.T) {
+	var buf bytes.Buffer
+	e := newTreeExporter(&buf)
+	spans := sampleTrace()
+	e.ExportSpans(context.Background(), spans[:3]) // the chats and the stream; its parent never ends
+	e.Shutdown(context.Background())
+	want := `trace 0102030405060708090a0b0c0d0e0f10
+stream_with_chunking 20ms ERROR "Streaming validation failed: too long" mellea.has_requirements=true mellea.requirement_count=1 mellea.chunking_strategy=SentenceChunker
+│  • quick_check +11ms chunk_index=0 passed=false requirement_count=1
+│  • completed +19.5ms success=false full_text_length=0
+├─ chat m1 client 10ms gen_ai.operation.name=chat gen_ai.response.finish_reasons=["stop"]
+└─ chat judge 3ms gen_ai.response.id=""
+`
+	if got := buf.String(); got != want {
+		t.Errorf("tree:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"abc", "abc"},
+		{string(bytes.Repeat([]byte("a"), 500)), string(bytes.Repeat([]byte("a"), 500))},
+		{string(bytes.Repeat([]byte("a"), 501)), string(bytes.Repeat([]byte("a"), 500)) + "..."},
+	} {
+		if got := truncate(tc.in); got != tc.want {
+			t.Errorf("truncate(%d chars) = %d chars", len(tc.in), len(got))
+		}
+	}
+}
