@@ -27,7 +27,7 @@ func (f Finding) String() string { return f.Posn.String() + ": " + f.Message }
 // Packages that do not load or type-check are an error: nothing is checked
 // halfway.
 func Check(dir string, patterns []string, tests bool) ([]Finding, error) {
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: tests}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: tests}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err
