@@ -11,7 +11,7 @@ import (
 )
 
 // MetricsPluginName is the name under which the metrics plugin registers.
-const MetricsPluginName = "mellea.metrics"
+const MetricsPluginName = "telemetry.metrics"
 
 // metrics is the metrics plugin. It is the only code that records on these
 // instruments.

@@ -10,7 +10,7 @@ import (
 )
 
 // TracingPluginName is the name under which the tracing plugin registers.
-const TracingPluginName = "mellea.tracing"
+const TracingPluginName = "telemetry.tracing"
 
 // tracingPriority runs the tracing plugin before plugins of the default
 // priority, so that they see its span in their context.

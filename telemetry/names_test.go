@@ -1,0 +1,89 @@
+package telemetry_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// nonTestFiles parses the package's non-test Go files.
+func nonTestFiles(t *testing.T) map[string]*ast.File {
+	t.Helper()
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]*ast.File{}
+	fset := token.NewFileSet()
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = f
+	}
+	return files
+}
+
+func stringLits(n ast.Node) []string {
+	var out []string
+	ast.Inspect(n, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			if s, err := strconv.Unquote(lit.Value); err == nil {
+				out = append(out, s)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// TestNames_DefinedOnce checks that no name of names.go is spelt out again
+// in another file of the package.
+func TestNames_DefinedOnce(t *testing.T) {
+	files := nonTestFiles(t)
+	defined := map[string]bool{}
+	for _, s := range stringLits(files["names.go"]) {
+		defined[s] = true
+	}
+	if len(defined) < 50 {
+		t.Fatalf("only %d names in names.go", len(defined))
+	}
+	for name, f := range files {
+		if name == "names.go" {
+			continue
+		}
+		for _, s := range stringLits(f) {
+			if defined[s] {
+				t.Errorf("%s spells out %q; use the constant of names.go", name, s)
+			}
+		}
+	}
+}
+
+// TestMetrics_RecordedOnlyByTheMetricsPlugin checks that no file but
+// metrics.go records on an instrument.
+func TestMetrics_RecordedOnlyByTheMetricsPlugin(t *testing.T) {
+	for name := range nonTestFiles(t) {
+		if name == "metrics.go" {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, call := range []string{".Add(ctx", ".Record(ctx", "metric.Int64Counter", "metric.Float64Histogram"} {
+			if strings.Contains(string(src), call) {
+				t.Errorf("%s contains %s: metrics are recorded by the metrics plugin only", name, call)
+			}
+		}
+	}
+}
