@@ -128,6 +128,11 @@ func parseTraces(getenv func(string) string, warns []error) (TracesConfig, []err
 func parseMetrics(getenv func(string) string, warns []error) (MetricsConfig, []error) {
 	m := MetricsConfig{Enabled: true, Console: truthy(getenv(EnvMetricsConsole))}
 	m.Protocol, warns = protocol(getenv, EnvOTLPMetricsProtocol, warns)
+	if m.Protocol == ProtocolHTTPJSON {
+		// otlpmetrichttp encodes protobuf only.
+		m.Protocol = ProtocolHTTPProtobuf
+		warns = append(warns, fmt.Errorf("the OTLP metric exporter does not send %s; using %s", ProtocolHTTPJSON, ProtocolHTTPProtobuf))
+	}
 	m.OTLP, warns = otlpSwitch(getenv, EnvMetricsOTLP, EnvOTLPMetricsEndpoint, warns)
 	m.ExportInterval, warns = exportInterval(getenv(EnvMetricExportInterval), warns)
 	if !m.Console && !m.OTLP {

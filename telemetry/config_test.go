@@ -54,6 +54,8 @@ func TestParse(t *testing.T) {
 			metrics(telemetry.MetricsConfig{Enabled: true, OTLP: true, Protocol: "grpc", ExportInterval: 1500 * time.Millisecond}), nil},
 		{"metrics otlp, traces endpoint only", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_OTLP": "1", "MELLEA_METRICS_CONSOLE": "1", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "c:4317"},
 			metrics(telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute}), []string{"no endpoint"}},
+		{"metrics over http/json", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_OTLP": "1", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://c", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/json"},
+			metrics(telemetry.MetricsConfig{Enabled: true, OTLP: true, Protocol: "http/protobuf", ExportInterval: time.Minute}), []string{"http/json"}},
 		{"bad interval", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1", "OTEL_METRIC_EXPORT_INTERVAL": "-5"},
 			metrics(telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute}), []string{"OTEL_METRIC_EXPORT_INTERVAL"}},
 	} {

@@ -27,4 +27,62 @@
 // The tracing plugin is an audit plugin of priority 10 (so plugins of the
 // default priority see its span in their context); the metrics plugin is an
 // audit plugin of the default priority. Both run on the caller's goroutine.
+//
+// # Configuration
+//
+// Parse (FromEnv) reads mellea's switches; a switch is on when its value is
+// 1, true or yes, in any case:
+//
+//	MELLEA_TRACES_ENABLED    tracing plugin and tracer provider
+//	MELLEA_TRACES_CONSOLE    spans on standard error: 1/true/yes (or tree) for the
+//	                         human-readable tree below, json for the SDK's
+//	                         stdouttrace JSON
+//	MELLEA_TRACES_OTLP       OTLP span exporter
+//	MELLEA_TRACES_CONTENT    record mellea.action.response (cut at 500 characters
+//	                         plus "..."); OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT
+//	                         works too, as in mellea
+//	MELLEA_METRICS_ENABLED   metrics plugin and meter provider
+//	MELLEA_METRICS_CONSOLE   metrics on standard error (stdoutmetric JSON)
+//	MELLEA_METRICS_OTLP      OTLP metric exporter
+//	OTEL_METRIC_EXPORT_INTERVAL  milliseconds between exports (default 60000)
+//	OTEL_SERVICE_NAME        service.name (default mellea)
+//
+// The console and OTLP switches take effect only under their ENABLED switch.
+// An OTLP switch needs an endpoint, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (or
+// _METRICS_ENDPOINT) else OTEL_EXPORTER_OTLP_ENDPOINT; without one it warns
+// and stays off. The transport is gRPC unless OTEL_EXPORTER_OTLP_PROTOCOL
+// (or the signal's _TRACES_PROTOCOL / _METRICS_PROTOCOL) says http/protobuf
+// or http/json. gRPC is the default because mellea's exporters are gRPC
+// ones (the OpenTelemetry specification's default is http/protobuf). The
+// exporters read every other OTEL_EXPORTER_OTLP_* variable (headers, TLS,
+// timeout, compression) themselves, and the SDK reads OTEL_RESOURCE_ATTRIBUTES
+// and the OTEL_TRACES_SAMPLER variables.
+//
+// With both ENABLED switches off, New builds no provider and Register
+// registers no plugin.
+//
+// # Console tree
+//
+// The tree is printed when a trace's root span ends (spans left at shutdown
+// are printed then): a header with the trace id, then one line per span with
+// its kind (when not internal), duration, status (ERROR and its description;
+// UNSET prints nothing) and attributes, its events prefixed with • and their
+// offset from the span's start, then its children by start time:
+//
+//	trace faed4e0c8e12a084d0e358e6b9a46db8
+//	session 49µs mellea.session.id=0723… mellea.session.context_type=SimpleContext gen_ai.provider.name=scripted
+//	└─ stream_with_chunking 25µs ERROR "Streaming validation failed: too long" mellea.has_requirements=true …
+//	   │  • quick_check +18µs chunk_index=0 passed=false requirement_count=1
+//	   │  • completed +23µs success=false full_text_length=0
+//	   └─ chat m1 3µs gen_ai.provider.name=scripted gen_ai.request.model=m1 gen_ai.operation.name=chat …
+//
+// # Choices where mellea leaves room
+//
+// Lengths (response_length, text_length, full_text_length of the events) count
+// characters, as Python's len does; mellea.full_text_length is the payload's
+// FullTextLength as stdlib reports it. A consumer that stops a stream early
+// counts as a sampling failure (the stream did not succeed). As in mellea,
+// mellea.llm.errors counts both a failed generation (generation_error) and a
+// stream that ends with an error (streaming_end), so one backend failure
+// inside a stream counts twice, once per operation.
 package telemetry
