@@ -22,11 +22,20 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# go install pkg@version refuses jaeger (its go.mod has replace directives),
+# so it is required as a tool of a scratch module in the cache and built there.
 jaeger=$E2E_CACHE/jaeger-$JAEGER_VERSION
 if [ ! -x "$jaeger" ]; then
-	echo "e2e: building jaeger $JAEGER_VERSION into $E2E_CACHE"
-	(cd "$E2E_CACHE" && GOFLAGS= GOBIN="$E2E_CACHE/bin" go install "github.com/jaegertracing/jaeger/cmd/jaeger@$JAEGER_VERSION")
-	mv "$E2E_CACHE/bin/jaeger" "$jaeger"
+	echo "e2e: building jaeger $JAEGER_VERSION into $E2E_CACHE (once; several minutes)"
+	mod=$E2E_CACHE/mod-$JAEGER_VERSION
+	rm -rf "$mod" && mkdir -p "$mod"
+	(
+		cd "$mod" && export GOFLAGS= &&
+			go mod init hookweave.e2e/jaeger >/dev/null 2>&1 &&
+			go get -tool "github.com/jaegertracing/jaeger/cmd/jaeger@$JAEGER_VERSION" &&
+			go build -o "$jaeger.tmp" github.com/jaegertracing/jaeger/cmd/jaeger
+	)
+	mv "$jaeger.tmp" "$jaeger"
 fi
 
 cat >"$run/jaeger.yaml" <<YAML
@@ -71,6 +80,7 @@ go run ./scripts/e2echeck -wait "http://$QUERY/" || { cat "$run/jaeger.log"; exi
 
 echo "e2e: running the demo with MELLEA_TRACES_OTLP=1"
 MELLEA_TRACES_ENABLED=1 MELLEA_TRACES_OTLP=1 OTEL_SERVICE_NAME=mellea-e2e \
+	OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
 	OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://$OTLP_HTTP/v1/traces" \
 	"$run/mellea-stream" -max-words 20 "Say hello in one sentence." >/dev/null
 

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 )
@@ -50,10 +51,19 @@ func waitFor(u string, limit time.Duration) error {
 type span struct {
 	SpanID        string `json:"spanID"`
 	OperationName string `json:"operationName"`
-	References    []struct {
+	Tags          []kv   `json:"tags"`
+	Logs          []struct {
+		Fields []kv `json:"fields"`
+	} `json:"logs"`
+	References []struct {
 		RefType string `json:"refType"`
 		SpanID  string `json:"spanID"`
 	} `json:"references"`
+}
+
+type kv struct {
+	Key   string `json:"key"`
+	Value any    `json:"value"`
 }
 
 type trace struct {
@@ -70,7 +80,7 @@ func check(base, service string, limit time.Duration) error {
 		if err == nil {
 			for _, t := range traces {
 				if err = chain(t); err == nil {
-					fmt.Printf("e2e: ok: trace %s: session > action > stream_with_chunking > chat (%d spans)\n", t.TraceID, len(t.Spans))
+					fmt.Printf("e2e: ok: trace %s: session > action > stream_with_chunking > chat, attributes and events (%d spans)\n", t.TraceID, len(t.Spans))
 					return nil
 				}
 			}
@@ -110,10 +120,56 @@ func chain(t trace) error {
 			continue
 		}
 		if path := ancestors(s, byID); matches(path, want) {
-			return nil
+			stream, _ := parentOf(s, byID)
+			return attributes(s, stream)
 		}
 	}
 	return fmt.Errorf("trace %s has no chat span under stream_with_chunking > action > session", t.TraceID)
+}
+
+// attributes checks the attributes and events (Jaeger's logs) that the
+// demo run exported on its chat and stream_with_chunking spans.
+func attributes(chat, stream span) error {
+	for _, w := range []struct {
+		s          span
+		key, value string
+	}{
+		{chat, "gen_ai.operation.name", "chat"},
+		{chat, "gen_ai.request.model", "scripted-model"},
+		{chat, "gen_ai.provider.name", "scripted"},
+		{stream, "mellea.chunking_strategy", "SentenceChunker"},
+		{stream, "mellea.has_requirements", "true"},
+		{stream, "mellea.requirement_count", "1"},
+	} {
+		if got, ok := tag(w.s.Tags, w.key); !ok || got != w.value {
+			return fmt.Errorf("span %s: %s = %q, want %q", w.s.OperationName, w.key, got, w.value)
+		}
+	}
+	var events []string
+	for _, l := range stream.Logs {
+		if e, ok := tag(l.Fields, "event"); ok {
+			events = append(events, e)
+		}
+	}
+	want := []string{"quick_check", "chunk", "streaming_done", "full_validation", "completed"}
+	for _, w := range want {
+		if !slices.Contains(events, w) {
+			return fmt.Errorf("span stream_with_chunking: events %v lack %s", events, w)
+		}
+	}
+	if events[len(events)-1] != "completed" {
+		return fmt.Errorf("span stream_with_chunking: events %v do not end with completed", events)
+	}
+	return nil
+}
+
+func tag(kvs []kv, key string) (string, bool) {
+	for _, t := range kvs {
+		if t.Key == key {
+			return fmt.Sprint(t.Value), true
+		}
+	}
+	return "", false
 }
 
 func ancestors(s span, byID map[string]span) []string {
