@@ -111,9 +111,11 @@ func waitForClient(r *http.Request) {
 }
 
 // dropHandler hijacks the connection, writes a chunked SSE response holding
-// events, and closes the connection without ending the body.
+// events, and closes the connection without ending the body. It reads the
+// request first, so that the close is a clean FIN and not a reset.
 func dropHandler(events ...string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
 		conn, buf, err := w.(http.Hijacker).Hijack()
 		if err != nil {
 			panic(err)
