@@ -102,6 +102,10 @@ func TestStreamWithoutUsage(t *testing.T) {
 	}
 }
 
+// stallTimeout is the delta timeout of tests that stall: long enough that
+// the first chunk of a local server beats it on a loaded machine.
+const stallTimeout = time.Second
+
 func TestStreamFailures(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -211,8 +215,8 @@ func TestStreamFailures(t *testing.T) {
 			text:     "Hel",
 			check: func(t *testing.T, err error) {
 				var dt *openai.DeltaTimeoutError
-				if !errors.As(err, &dt) || dt.Timeout != 200*time.Millisecond {
-					t.Errorf("err = %v, want a *DeltaTimeoutError of 200ms", err)
+				if !errors.As(err, &dt) || dt.Timeout != stallTimeout {
+					t.Errorf("err = %v, want a *DeltaTimeoutError of %v", err, stallTimeout)
 				}
 			},
 		},
@@ -224,7 +228,7 @@ func TestStreamFailures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := newServer(t, tt.handler, 200*time.Millisecond)
+			b := newServer(t, tt.handler, stallTimeout)
 			_, resp, err := stream(bounded(t), b)
 			be := wantCategory(t, err, tt.category)
 			if be.StatusCode != tt.status {
@@ -288,7 +292,7 @@ func TestCallerCancel(t *testing.T) {
 
 func TestCallerDeadline(t *testing.T) {
 	b := newServer(t, stallHandler(chunk("Hel", "")), 0)
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), stallTimeout)
 	defer cancel()
 	_, resp, err := stream(ctx, b)
 	wantCategory(t, err, hooks.CategoryTimeout)
@@ -307,12 +311,12 @@ func TestDeltaTimeoutExcludesCallback(t *testing.T) {
 			sse(w, chunk("lo", "stop"), "[DONE]")
 		case <-r.Context().Done():
 		}
-	}, time.Second)
+	}, 2*time.Second)
 	first := true
 	resp, err := b.Stream(bounded(t), request("hi"), func(string) error {
 		if first {
 			first = false
-			time.Sleep(1500 * time.Millisecond) // a slow consumer, not a slow server
+			time.Sleep(2500 * time.Millisecond) // a slow consumer, not a slow server
 			close(slept)
 		}
 		return nil

@@ -202,7 +202,7 @@ func TestStall(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second) // far beyond two in-process deltas
 			defer cancel()
 			b := scripted.New("abcd", append(tt.opts, scripted.WithDelta(1))...)
 			_, resp, err := collect(t, ctx, b, request("hi"))
