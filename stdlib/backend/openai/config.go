@@ -20,9 +20,10 @@ type Config struct {
 	// APIKey is sent as a bearer token; servers that need none accept
 	// an empty one.
 	APIKey string
-	// DeltaTimeout bounds the wait for each streamed chunk: from the
-	// request to the first chunk, and from each chunk to the next. Time
-	// spent in the caller's onDelta does not count. Zero means no bound.
+	// DeltaTimeout bounds each wait of a stream: for the response
+	// headers, for the first chunk, and for each chunk after that (any
+	// chunk counts, with content or not). Time spent in the caller's
+	// onDelta does not count. Zero means no bound. Generate ignores it.
 	DeltaTimeout time.Duration
 	// HTTPClient, when not nil, replaces the SDK's default client.
 	HTTPClient *http.Client
