@@ -1,38 +1,44 @@
 package main
 
 import (
-	"errors"
-	"go/parser"
-	"go/token"
+	"os"
+	"path/filepath"
 
-	"github.com/hookweave/hookweave/annotations"
 	toolexecmode "github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
+	"github.com/hookweave/hookweave/weave"
 )
 
-// weavePackage is the one call into the weaver.
-//
-// INTERIM until package weave lands: annotations are checked (so their
-// errors fail the build with positions), an annotated function fails the
-// build because nothing can weave it yet, and mains are left unchanged.
+// weaveConfig is what weaving adds: hooks, and in a binary's main the
+// plugin set, which the library (stdlib/) must never get.
+var weaveConfig = &weave.Config{
+	HooksPath: options.HooksPath,
+	Plugins:   options.Plugins,
+	NoPlugins: []string{module + "/stdlib"},
+}
+
+// weavePackage is the toolexec mode's one call into package weave. The
+// compiler gets files by names relative to the package directory, its
+// working directory; the woven //line directives need absolute ones. A
+// main's import path (-p main) is taken from TOOLEXEC_IMPORTPATH.
 func weavePackage(importPath string, files []toolexecmode.File, isMain bool) (*toolexecmode.Result, error) {
-	fset := token.NewFileSet()
-	var errs []error
-	for _, f := range files {
-		if !annotations.Mentions(f.Src) {
-			continue
-		}
-		af, err := parser.ParseFile(fset, f.Name, f.Src, parser.ParseComments|parser.SkipObjectResolution)
+	if ip := os.Getenv("TOOLEXEC_IMPORTPATH"); isMain && ip != "" {
+		importPath = ip
+	}
+	in := make([]weave.File, len(files))
+	for i, f := range files {
+		name, err := filepath.Abs(f.Name)
 		if err != nil {
 			return nil, err
 		}
-		anns, err := annotations.ParseFile(fset, af)
-		if err == nil && len(anns) > 0 {
-			err = errors.New(fset.Position(anns[0].Pos).String() + ": hookweave: the weaver (package weave) is not built yet")
-		}
-		errs = append(errs, err)
+		in[i] = weave.File{Name: name, Src: f.Src}
 	}
-	if err := errors.Join(errs...); err != nil {
+	res, err := weaveConfig.Package(importPath, in, isMain)
+	if err != nil {
 		return nil, err
 	}
-	return &toolexecmode.Result{Files: files}, nil
+	out := &toolexecmode.Result{Imports: res.Imports, Changed: res.Changed, Files: make([]toolexecmode.File, len(files))}
+	for i, f := range res.Files {
+		out.Files[i] = toolexecmode.File{Name: files[i].Name, Src: f.Src}
+	}
+	return out, nil
 }

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"github.com/hookweave/hookweave/weave"
+)
+
+func init() {
+	register(&command{
+		name:  "show",
+		usage: "[-main] <packages>",
+		short: "print the woven source of packages",
+		run:   show,
+	})
+}
+
+const showUsage = `usage: hookweave show [-main] <packages>
+
+Print the source that a woven build compiles for each of the packages
+(a go list pattern): each file that weaving changes, after a line
+"// hookweave show: <file>". With -main, a package main is woven as the
+main of a binary: it links the plugin set, runs the shutdown lifecycle when
+main returns, and calls hooks.Exit for os.Exit.
+`
+
+// show prints the woven source of packages.
+func show(args []string) int {
+	fs := flag.NewFlagSet("show", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asMain := fs.Bool("main", false, "weave a package main as a binary's main")
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+		w, code := os.Stderr, 2
+		if errors.Is(err, flag.ErrHelp) {
+			w, code = os.Stdout, 0
+		}
+		fmt.Fprint(w, showUsage)
+		return code
+	}
+	pkgs, err := listPackages(fs.Args())
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "hookweave: %v\n", err)
+		return 1
+	}
+	code := 0
+	for _, p := range pkgs {
+		if err := showPackage(os.Stdout, p, *asMain && p.Name == "main"); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			code = 1
+		}
+	}
+	return code
+}
+
+// listedPackage is what show needs of go list -json.
+type listedPackage struct {
+	ImportPath, Name, Dir string
+	GoFiles, CgoFiles     []string
+	Error                 *struct{ Err string }
+}
+
+// listPackages resolves patterns with go list, with the user's go
+// environment (GOFLAGS, build tags).
+func listPackages(patterns []string) ([]*listedPackage, error) {
+	cmd := exec.Command("go", append([]string{"list", "-e", "-json=ImportPath,Name,Dir,GoFiles,CgoFiles,Error", "--"}, patterns...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go list: %v\n%s", err, stderr.Bytes())
+	}
+	var pkgs []*listedPackage
+	for dec := json.NewDecoder(bytes.NewReader(out)); dec.More(); {
+		p := new(listedPackage)
+		if err := dec.Decode(p); err != nil {
+			return nil, fmt.Errorf("go list: %v", err)
+		}
+		if p.Error != nil {
+			return nil, fmt.Errorf("%s", p.Error.Err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	return pkgs, nil
+}
+
+// showPackage weaves p and writes its changed files to w.
+func showPackage(w io.Writer, p *listedPackage, isMain bool) error {
+	var files []weave.File
+	for _, name := range append(p.GoFiles, p.CgoFiles...) {
+		path := filepath.Join(p.Dir, name)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("hookweave: %w", err)
+		}
+		files = append(files, weave.File{Name: path, Src: src})
+	}
+	res, err := weaveConfig.Package(p.ImportPath, files, isMain)
+	if err != nil {
+		return err
+	}
+	if !res.Changed {
+		fmt.Fprintf(os.Stderr, "hookweave: %s: nothing to weave\n", p.ImportPath)
+		return nil
+	}
+	for i, f := range res.Files {
+		if !bytes.Equal(f.Src, files[i].Src) {
+			fmt.Fprintf(w, "// hookweave show: %s\n%s\n", f.Name, bytes.TrimRight(f.Src, "\n"))
+		}
+	}
+	return nil
+}
