@@ -31,7 +31,10 @@ func (w *fileWeaver) replace(pos, end token.Pos, text string) {
 func (w *fileWeaver) apply() []byte {
 	sort.SliceStable(w.edits, func(i, j int) bool { return w.edits[i].off < w.edits[j].off })
 	var b bytes.Buffer
-	b.WriteString(w.lineDirective(0)) // the whole file keeps the user's name
+	// The whole file keeps the user's name. A //line directive on a line
+	// of its own, not a /*line*/ one, so that a //go: directive on the
+	// first line stays at the start of its line.
+	fmt.Fprintf(&b, "//line %s:1:1\n", w.name)
 	last := 0
 	for i, e := range w.edits {
 		b.Write(w.src[last:e.off])
@@ -48,20 +51,16 @@ func (w *fileWeaver) apply() []byte {
 // lineDirective returns a /*line*/ directive that gives the next character
 // the original position of the byte at off.
 func (w *fileWeaver) lineDirective(off int) string {
-	return directive(w.pkg.fset.Position(w.tf.Pos(off)), w.name, off == 0)
+	return directive(w.pkg.fset.Position(w.tf.Pos(off)))
 }
 
-// directive formats a /*line*/ directive for p. At the start of a file p is
-// the file itself, under name (an adjusted position would be the same).
-// A position without a column (after a //line directive that gives none)
-// gets a directive without one.
-func directive(p token.Position, name string, start bool) string {
-	file := p.Filename
-	if start {
-		file = name
-	}
+// directive formats a /*line*/ directive for p, a position adjusted by the
+// file's own //line directives, if any (cgo's output has them). A position
+// without a column (after a //line directive that gives none) gets a
+// directive without one.
+func directive(p token.Position) string {
 	if p.Column == 0 {
-		return fmt.Sprintf("/*line %s:%d*/", file, p.Line)
+		return fmt.Sprintf("/*line %s:%d*/", p.Filename, p.Line)
 	}
-	return fmt.Sprintf("/*line %s:%d:%d*/", file, p.Line, p.Column)
+	return fmt.Sprintf("/*line %s:%d:%d*/", p.Filename, p.Line, p.Column)
 }

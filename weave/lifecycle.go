@@ -23,7 +23,7 @@ func (w *fileWeaver) annotated() {
 func (w *fileWeaver) lifecycle(a *annotations.Annotation) {
 	errName := w.nameResults(a.Func.Type.Results)
 	n := w.pkg.names
-	at := directive(w.pkg.fset.Position(a.Pos), w.name, false)
+	at := directive(w.pkg.fset.Position(a.Pos))
 	text := fmt.Sprintf("%s%s, %s, %s := %s.%s(%s, %s%s); ",
 		at, a.Context, n.call, n.err, w.hooks(), a.Lifecycle.Begin, a.Context, at, a.Subject)
 	text += fmt.Sprintf("if %s != nil { %s = %s; return }; ", n.err, errName, n.err)

@@ -1,3 +1,5 @@
+//go:build !hookweave_never
+
 // Package multiple: several results, named together, two annotated
 // functions in one file, early exits.
 package multiple
