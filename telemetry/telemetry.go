@@ -3,6 +3,7 @@ package telemetry
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"sync"
@@ -85,7 +86,7 @@ func (s *Set) setTracing(cfg Config, o options) error {
 			return err
 		}
 		s.tp = tp
-		s.shutdown = append(s.shutdown, tp.Shutdown)
+		s.shutdown = append(s.shutdown, shutdownStep("flushing spans", tp.Shutdown))
 	}
 	s.tracing = newTracing(s.tp, cfg.Traces.Content)
 	return nil
@@ -99,7 +100,7 @@ func (s *Set) setMetrics(cfg Config, o options) error {
 			return err
 		}
 		s.mp = mp
-		s.shutdown = append(s.shutdown, mp.Shutdown)
+		s.shutdown = append(s.shutdown, shutdownStep("flushing metrics", mp.Shutdown))
 	}
 	m, err := newMetrics(s.mp)
 	if err != nil {
@@ -155,6 +156,17 @@ func (s *Set) Unregister() {
 		un()
 	}
 	s.unregister = nil
+}
+
+// shutdownStep wraps a provider's Shutdown so that its error says what
+// failed: "telemetry: flushing spans: context deadline exceeded".
+func shutdownStep(what string, fn func(context.Context) error) func(context.Context) error {
+	return func(ctx context.Context) error {
+		if err := fn(ctx); err != nil {
+			return fmt.Errorf("telemetry: %s: %w", what, err)
+		}
+		return nil
+	}
 }
 
 // Shutdown unregisters the plugins, then flushes and shuts down the
