@@ -5,9 +5,11 @@
 // The rewrite is purely syntactic (no go/types), so it never depends on the
 // module's Go version, and it is textual: the woven code is inserted into
 // the original bytes and every insertion is followed by a /*line*/
-// directive that restores the original position of what comes next. Lines
-// and columns of the user's code are therefore unchanged, and compile
-// errors, panics and debuggers point at the user's file. The generated
+// directive that restores the original position of what comes next; a
+// woven file begins with //line <file>:1:1. Lines and columns of the user's
+// code are therefore unchanged, and compile errors, panics and debuggers
+// point at the user's file (under the name it was given, which -trimpath
+// rewrites). The generated
 // lifecycle prologue is placed on the annotation's line, so a subject that
 // does not implement the lifecycle's interface is a compile error at the
 // annotation.
