@@ -13,7 +13,7 @@ import (
 func main() {
 	fmt.Println("woven:", hooks.Woven())
 	printHook := func(ctx context.Context, p hooks.Payload) hooks.Result {
-		fmt.Println("hook:", p.HookName())
+		fmt.Println("hook:", p.(interface{ HookName() hooks.Hook }).HookName())
 		return hooks.Result{}
 	}
 	_, err := hooks.Register("script", map[hooks.Hook]hooks.Handler{
