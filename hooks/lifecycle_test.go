@@ -228,6 +228,27 @@ func TestShutdown_RunsJoinedFunctionsOnceInReverse(t *testing.T) {
 	equal(t, order, []string{"second", "first"})
 }
 
+// TestShutdownMain_ReportsAFailedFlush: the shutdown a woven main defers
+// hands a failure to the reporter, like any contained plugin failure, and
+// gives the joined functions a bounded context.
+func TestShutdownMain_ReportsAFailedFlush(t *testing.T) {
+	r := &recorder{}
+	capture(t, r)
+	var bounded bool
+	OnShutdown(func(ctx context.Context) error {
+		_, bounded = ctx.Deadline()
+		return errors.New("telemetry: flushing spans: unreachable")
+	})
+	ShutdownMain()
+	errs := r.errs()
+	if len(errs) != 1 || errs[0].Error() != "telemetry: flushing spans: unreachable" {
+		t.Fatalf("reported %v", errs)
+	}
+	if !bounded {
+		t.Error("the shutdown context has no deadline")
+	}
+}
+
 func TestWoven_FalseInAPlainBuild(t *testing.T) {
 	if Woven() != (WovenBy() != "") {
 		t.Fatal("Woven and WovenBy disagree")

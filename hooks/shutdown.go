@@ -57,13 +57,20 @@ func Shutdown(ctx context.Context) error {
 // ShutdownTimeout bounds the Shutdown that Exit and woven mains run.
 const ShutdownTimeout = 5 * time.Second
 
-// Exit runs Shutdown, bounded by ShutdownTimeout, then os.Exit(code).
-// hookweave replaces os.Exit in woven mains with it.
-func Exit(code int) {
+// ShutdownMain runs Shutdown, bounded by ShutdownTimeout, and hands a
+// failure to the reporter (see SetReporter). Woven mains defer it, so a
+// short program's telemetry is flushed when main returns.
+func ShutdownMain() {
 	ctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer cancel()
 	if err := Shutdown(ctx); err != nil {
 		report(err)
 	}
-	cancel()
+}
+
+// Exit runs ShutdownMain, then os.Exit(code). hookweave replaces os.Exit in
+// woven mains with it.
+func Exit(code int) {
+	ShutdownMain()
 	os.Exit(code)
 }

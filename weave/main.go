@@ -16,19 +16,12 @@ func (w *fileWeaver) mainFunc() *ast.FuncDecl {
 }
 
 // main links the plugin set into the binary and runs the shutdown
-// lifecycle, bounded by hooks.ShutdownTimeout, when main returns or
-// panics. A failed shutdown is written to standard error, as hooks.Exit
-// does.
+// lifecycle (hooks.ShutdownMain: bounded by hooks.ShutdownTimeout, a failure
+// reported as hooks reports plugin failures) when main returns or panics.
 func (w *fileWeaver) main() {
-	n := w.pkg.names
 	h := w.hooks()
 	for _, p := range w.pkg.cfg.Plugins {
 		w.addImport("_", p)
 	}
-	c := w.addImport(n.context, "context")
-	ctx, cancel, err := n.local("ctx"), n.local("cancel"), n.local("shutdownErr")
-	text := fmt.Sprintf("defer func() { %s, %s := %s.WithTimeout(%s.Background(), %s.ShutdownTimeout); defer %s(); ",
-		ctx, cancel, c, c, h, cancel)
-	text += fmt.Sprintf("if %s := %s.Shutdown(%s); %s != nil { println(\"hooks:\", %s.Error()) } }(); ", err, h, ctx, err, err)
-	w.insert(w.mainFunc().Body.Lbrace+1, text)
+	w.insert(w.mainFunc().Body.Lbrace+1, fmt.Sprintf("defer %s.ShutdownMain(); ", h))
 }

@@ -8,11 +8,10 @@ import (
 // names are the identifiers weaving adds. They share a prefix that no file
 // of the package contains, so they cannot collide with the user's.
 type names struct {
-	prefix  string
-	hooks   string // the import name of package hooks
-	context string // the import name of package context
-	call    string // the running lifecycle
-	err     string // the start hook's error
+	prefix string
+	hooks  string // the import name of package hooks
+	call   string // the running lifecycle
+	err    string // the start hook's error
 }
 
 func newNames(files []File) names {
@@ -21,11 +20,10 @@ func newNames(files []File) names {
 		prefix = "_hookweave" + strconv.Itoa(n) + "_"
 	}
 	return names{
-		prefix:  prefix,
-		hooks:   prefix + "hooks",
-		context: prefix + "context",
-		call:    prefix + "call",
-		err:     prefix + "err",
+		prefix: prefix,
+		hooks:  prefix + "hooks",
+		call:   prefix + "call",
+		err:    prefix + "err",
 	}
 }
 

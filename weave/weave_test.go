@@ -77,7 +77,7 @@ func TestImports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{hooksPath, pluginsPath, "context"}
+	want := []string{hooksPath, pluginsPath}
 	if strings.Join(res.Imports, " ") != strings.Join(want, " ") {
 		t.Errorf("imports = %v, want %v", res.Imports, want)
 	}
