@@ -30,8 +30,8 @@ func (t *toolexec) name() string {
 
 func (t *toolexec) run() int {
 	name := t.name()
-	if len(t.args) == 1 && t.args[0] == "-V=full" && (name == "compile" || name == "link") {
-		return t.version()
+	if len(t.args) == 1 && t.args[0] == "-V=full" {
+		return t.version(name == "compile" || name == "link")
 	}
 	switch name {
 	case "compile":
@@ -42,11 +42,17 @@ func (t *toolexec) run() int {
 	return passThrough(t.tool, t.args)
 }
 
-// version prints the real tool's version line with the identity appended.
-func (t *toolexec) version() int {
+// version prints the real tool's version line, from the cache that
+// spares a warm build one exec per tool, with hookweave's identity appended
+// for the tools whose output weaving changes (compile and link).
+func (t *toolexec) version(identity bool) int {
 	out, code := toolVersion(t.tool)
 	if code != 0 {
 		return code
+	}
+	if !identity {
+		fmt.Print(out)
+		return 0
 	}
 	id, err := Identity(t.opts)
 	if err != nil {

@@ -168,3 +168,22 @@ func TestToolVersionIsCachedByStamp(t *testing.T) {
 		t.Fatalf("after the tool changed, toolVersion = %q", line)
 	}
 }
+
+// TestToolVersionIsKeyedByGOEXPERIMENT: compile's line names the
+// experiments on, so a build with another GOEXPERIMENT must not get the
+// cached line of the last one (its objects would share cache keys).
+func TestToolVersionIsKeyedByGOEXPERIMENT(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	tool := filepath.Join(t.TempDir(), "compile")
+	script := "#!/bin/sh\necho \"compile version go1 X:$GOEXPERIMENT\"\n"
+	if err := os.WriteFile(tool, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, exp := range []string{"", "fieldtrack", "", "fieldtrack"} {
+		t.Setenv("GOEXPERIMENT", exp)
+		if line, code := toolVersion(tool); code != 0 || line != "compile version go1 X:"+exp+"\n" {
+			t.Fatalf("GOEXPERIMENT=%s: toolVersion = %q, %d", exp, line, code)
+		}
+	}
+}
