@@ -51,8 +51,9 @@ e2e: hookweave
 	./scripts/e2e.sh
 
 ## bench: whole-process build benchmarks, reported as ratios
+## (BENCHFLAGS='-runs 7 -warm 30' for more samples, -only woven|unrelated)
 bench: hookweave
-	./scripts/bench.sh
+	./scripts/bench.sh $(BENCHFLAGS)
 
 clean:
 	rm -rf $(BIN)
