@@ -30,6 +30,7 @@ type options struct {
 	delay        time.Duration
 	failAfter    int
 	chunking     string
+	chunker      chunking.Chunker // the strategy -chunking names
 	maxWords     int
 	forbid       []string
 	model        string
@@ -81,7 +82,8 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	return o, nil
 }
 
-// check returns what is wrong with a parsed command line, or "".
+// check returns what is wrong with a parsed command line, or "", and
+// resolves the chunking strategy.
 func (o *options) check() string {
 	switch {
 	case o.backend != "scripted" && o.backend != "openai":
@@ -97,9 +99,11 @@ func (o *options) check() string {
 	case o.maxWords < 0:
 		return fmt.Sprintf("-max-words %d: cannot be negative", o.maxWords)
 	}
-	if _, err := chunking.ByName(o.chunking); err != nil {
+	ch, err := chunking.ByName(o.chunking)
+	if err != nil {
 		return err.Error()
 	}
+	o.chunker = ch
 	return ""
 }
 

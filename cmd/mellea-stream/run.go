@@ -14,7 +14,6 @@ import (
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/backend/openai"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
-	"github.com/hookweave/hookweave/stdlib/chunking"
 	"github.com/hookweave/hookweave/stdlib/requirement"
 	"github.com/hookweave/hookweave/stdlib/session"
 	"github.com/hookweave/hookweave/stdlib/streaming"
@@ -51,8 +50,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 // stream runs one session with one streamed instruction, writing each
 // delivered chunk to stdout as it arrives.
 func stream(ctx context.Context, b backend.Backend, o *options, stdout io.Writer) (streaming.Result, int, error) {
-	ch, _ := chunking.ByName(o.chunking) // checked by parseFlags
-	in := session.Instruction{Text: o.prompt, Requirements: o.requirements(), Chunking: ch}
+	in := session.Instruction{Text: o.prompt, Requirements: o.requirements(), Chunking: o.chunker}
 	var res streaming.Result
 	chunks := 0
 	err := session.Run(ctx, session.Config{Backend: b}, func(ctx context.Context, s *session.Session) error {
