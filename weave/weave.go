@@ -87,8 +87,9 @@ func (p *pkg) parse(files []File, isMain bool) error {
 func (p *pkg) checkMain() error {
 	var first *fileWeaver
 	for _, w := range p.files {
-		if w != nil && first == nil {
+		if w != nil {
 			first = w
+			break
 		}
 	}
 	if first == nil {
