@@ -28,6 +28,9 @@ func TestMain(m *testing.M) {
 // module cache is the host's (read-only use), GOPROXY is off.
 func TestScript(t *testing.T) {
 	root := repoRoot(t)
+	if !testing.Short() {
+		warmUp(t, root)
+	}
 	p := testscript.Params{
 		Dir:                 filepath.Join(root, "testdata", "script"),
 		RequireExplicitExec: true,
@@ -68,16 +71,7 @@ func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 0 {
 		ts.Fatalf("usage: fixture")
 	}
-	root := ts.Getenv("HOOKWEAVE_ROOT")
-	dst := ts.MkAbs(".")
-	ts.Check(scripttest.CopyMissing(filepath.Join(root, "testdata", "mod"), dst))
-	gomod, err := os.ReadFile(filepath.Join(dst, "go.mod"))
-	ts.Check(err)
-	gomod = append(gomod, "\nreplace github.com/hookweave/hookweave => "+root+"\n"...)
-	ts.Check(os.WriteFile(filepath.Join(dst, "go.mod"), gomod, 0o644))
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	ts.Check(err)
-	ts.Check(os.WriteFile(filepath.Join(dst, "go.sum"), sum, 0o644))
+	ts.Check(scripttest.WriteFixture(ts.Getenv("HOOKWEAVE_ROOT"), ts.MkAbs(".")))
 }
 
 // cmdSetenvStdout sets an environment variable to the previous command's

@@ -44,3 +44,26 @@ func CopyMissing(from, to string) error {
 		return os.WriteFile(dst, data, 0o644)
 	})
 }
+
+// WriteFixture copies the fixture module root/testdata/mod into dst, keeping
+// the files dst already has (a script's own files override the fixture's),
+// points its hookweave requirement at root with a replace, and gives it
+// root's go.sum.
+func WriteFixture(root, dst string) error {
+	if err := CopyMissing(filepath.Join(root, "testdata", "mod"), dst); err != nil {
+		return err
+	}
+	gomod, err := os.ReadFile(filepath.Join(dst, "go.mod"))
+	if err != nil {
+		return err
+	}
+	gomod = append(gomod, "\nreplace github.com/hookweave/hookweave => "+root+"\n"...)
+	if err := os.WriteFile(filepath.Join(dst, "go.mod"), gomod, 0o644); err != nil {
+		return err
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dst, "go.sum"), sum, 0o644)
+}
