@@ -13,8 +13,8 @@ export GOTOOLCHAIN := local
 TEST_TIMEOUT ?= 30m
 
 # Packages whose tests run a second time woven (go test -toolexec=hookweave):
-# all but cmd/hookweave, whose scripts weave and build programs themselves.
-WOVEN_PKGS = $(shell $(GO) list ./... | grep -v '/cmd/hookweave$$')
+# those whose tests link hooks (scripts/woven-pkgs.sh says why).
+WOVEN_PKGS = $(shell GO=$(GO) ./scripts/woven-pkgs.sh)
 
 .PHONY: all build hookweave test test-plain test-woven lint demo e2e bench clean
 
