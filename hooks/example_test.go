@@ -1,29 +1,27 @@
-package hooks_test
+package hooks
 
 import (
 	"context"
 	"fmt"
-
-	"github.com/hookweave/hookweave/hooks"
 )
 
 // Plugins scoped to a context see only the operations run under it, until
 // done is called.
 func ExampleWithPlugins() {
-	audit, err := hooks.NewPlugin("audit", map[hooks.Hook]hooks.Handler{
-		hooks.SessionReset: func(_ context.Context, p hooks.Payload) hooks.Result {
-			fmt.Println("audit saw", p.(*hooks.SessionPayload).SessionID)
-			return hooks.Result{}
+	audit, err := NewPlugin("audit", map[Hook]Handler{
+		SessionReset: func(_ context.Context, p Payload) Result {
+			fmt.Println("audit saw", p.(*SessionPayload).SessionID)
+			return Result{}
 		},
-	}, hooks.WithMode(hooks.Audit))
+	}, WithMode(Audit))
 	if err != nil {
 		panic(err)
 	}
-	ctx, done := hooks.WithPlugins(context.Background(), audit)
-	hooks.Fire(hooks.WithSession(ctx, "inside", nil), hooks.SessionReset, &hooks.SessionPayload{})
-	hooks.Fire(hooks.WithSession(context.Background(), "outside", nil), hooks.SessionReset, &hooks.SessionPayload{})
+	ctx, done := WithPlugins(context.Background(), audit)
+	Fire(WithSession(ctx, "inside", nil), SessionReset, &SessionPayload{})
+	Fire(WithSession(context.Background(), "outside", nil), SessionReset, &SessionPayload{})
 	done()
-	hooks.Fire(hooks.WithSession(ctx, "after done", nil), hooks.SessionReset, &hooks.SessionPayload{})
+	Fire(WithSession(ctx, "after done", nil), SessionReset, &SessionPayload{})
 	// Output:
 	// audit saw inside
 }
@@ -31,11 +29,11 @@ func ExampleWithPlugins() {
 // A set's priority overrides its members'; groups still run in mode order
 // (sequential, transform, audit, concurrent, fire-and-forget).
 func ExampleNewSet() {
-	say := func(name string, opts ...hooks.Option) *hooks.Plugin {
-		p, err := hooks.NewPlugin(name, map[hooks.Hook]hooks.Handler{
-			hooks.SessionReset: func(context.Context, hooks.Payload) hooks.Result {
+	say := func(name string, opts ...Option) *Plugin {
+		p, err := NewPlugin(name, map[Hook]Handler{
+			SessionReset: func(context.Context, Payload) Result {
 				fmt.Println(name)
-				return hooks.Result{}
+				return Result{}
 			},
 		}, opts...)
 		if err != nil {
@@ -43,10 +41,10 @@ func ExampleNewSet() {
 		}
 		return p
 	}
-	guards := hooks.NewSet("guards", say("budget", hooks.WithPriority(90)), say("policy", hooks.WithPriority(80))).WithPriority(10)
-	ctx, done := hooks.WithPlugins(context.Background(), say("logger", hooks.WithMode(hooks.Audit), hooks.WithPriority(1)), say("redactor", hooks.WithMode(hooks.Transform)), guards)
+	guards := NewSet("guards", say("budget", WithPriority(90)), say("policy", WithPriority(80))).WithPriority(10)
+	ctx, done := WithPlugins(context.Background(), say("logger", WithMode(Audit), WithPriority(1)), say("redactor", WithMode(Transform)), guards)
 	defer done()
-	hooks.Fire(ctx, hooks.SessionReset, &hooks.SessionPayload{})
+	Fire(ctx, SessionReset, &SessionPayload{})
 	// Output:
 	// budget
 	// policy
