@@ -47,9 +47,23 @@ func BenchmarkBeginEndNoPlugin(b *testing.B) {
 	}
 }
 
-// BenchmarkEmitEventOnePlugin is the cost with one observing plugin.
+// BenchmarkEmitEventOnePlugin is the cost with one observing plugin under
+// the default time bound (DefaultTimeout).
 func BenchmarkEmitEventOnePlugin(b *testing.B) {
 	un, _ := Register("bench", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result { return Result{} }}, WithMode(Audit))
+	defer un()
+	ctx, ev := context.Background(), Event(ChunkEvent{Text: "Hello.", Attempt: 1})
+	b.ReportAllocs()
+	for b.Loop() {
+		EmitEvent(ctx, "id", ev, nil)
+	}
+}
+
+// BenchmarkEmitEventOnePluginUnbounded is the same plugin with no time
+// bound (WithTimeout(0)), as the telemetry plugins register: against
+// BenchmarkEmitEventOnePlugin it shows what the default bound costs per call.
+func BenchmarkEmitEventOnePluginUnbounded(b *testing.B) {
+	un, _ := Register("bench", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result { return Result{} }}, WithMode(Audit), WithTimeout(0))
 	defer un()
 	ctx, ev := context.Background(), Event(ChunkEvent{Text: "Hello.", Attempt: 1})
 	b.ReportAllocs()

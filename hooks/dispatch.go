@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -18,15 +19,16 @@ var startHooks = [numHooks]bool{
 	StreamingStartHook:  true,
 }
 
-// Fire dispatches p at hook h to the plugins of the global registry and of
-// the session ctx belongs to. It fills p's Base (hook, timestamp, session
-// id). It returns a *BlockedError when a plugin stops the operation. With no
-// plugin listening to h it returns at once.
+// Fire dispatches p at hook h to the plugins of the global registry, of the
+// session ctx belongs to and of the WithPlugins scopes ctx runs under. It
+// fills p's Base (hook, timestamp, session id). It returns a *BlockedError
+// when a plugin stops the operation. With no plugin listening to h it
+// returns at once.
 func Fire(ctx context.Context, h Hook, p Payload) error {
 	if !Listening(h) {
 		return nil
 	}
-	_, _, err := dispatch(ctx, h, p)
+	_, _, err := dispatch(ctx, h, p, nil)
 	return err
 }
 
@@ -45,12 +47,15 @@ func emitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 	if _, ok := ev.(QuickCheckEvent); ok {
 		p.Requirements = active
 	}
-	dispatch(ctx, StreamingEventHook, p)
+	dispatch(ctx, StreamingEventHook, p, nil)
 }
 
-// dispatch runs every handler for h on p and returns the context and payload
-// they leave, and a *BlockedError if one blocked.
-func dispatch(ctx context.Context, h Hook, p Payload) (context.Context, Payload, error) {
+// dispatch runs every handler for h on p, group by group, and returns the
+// context and payload they leave, and a *BlockedError if one blocked. When
+// keep is not nil, the cancel functions of the handler contexts that the
+// returned context derives from are added to it, for the lifecycle to call
+// when it ends; otherwise they are called before dispatch returns.
+func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCauseFunc) (context.Context, Payload, error) {
 	b := p.base()
 	b.Hook = h
 	if b.Timestamp.IsZero() {
@@ -61,22 +66,21 @@ func dispatch(ctx context.Context, h Hook, p Payload) (context.Context, Payload,
 		b.SessionID = s.sessionID
 	}
 	es := handlersFor(h, s)
-	var concurrent, later []entry
-	for _, e := range es {
-		switch e.p.mode {
-		case Concurrent:
-			concurrent = append(concurrent, e)
-			continue
-		case FireAndForget:
-			later = append(later, e)
-			continue
+	serial := firstOfMode(es, Concurrent)
+	for _, e := range es[:serial] {
+		res, release, ok := invoke(ctx, e, h, p.clone())
+		if res.Context != nil && startHooks[h] && ok {
+			ctx = res.Context
+			if keep != nil && release != nil {
+				*keep = append(*keep, release)
+				release = nil
+			}
 		}
-		res, ok := invoke(ctx, e, h, p.clone())
+		if release != nil {
+			release(nil)
+		}
 		if !ok {
 			continue
-		}
-		if res.Context != nil && startHooks[h] {
-			ctx = res.Context
 		}
 		if res.Payload != nil {
 			applyChange(e, h, p, res.Payload)
@@ -85,57 +89,101 @@ func dispatch(ctx context.Context, h Hook, p Payload) (context.Context, Payload,
 			return ctx, p, err
 		}
 	}
-	err := runConcurrent(ctx, h, p, concurrent)
-	if len(later) > 0 {
-		snap := p.clone()
-		for _, e := range later {
-			background.Add(1)
-			go func() {
-				defer background.Done()
-				invoke(ctx, e, h, snap.clone())
-			}()
-		}
-	}
+	later := firstOfMode(es, FireAndForget)
+	err := runConcurrent(ctx, h, p, es[serial:later])
+	fireAndForget(ctx, h, p, es[later:])
 	return ctx, p, err
 }
 
-func handlersFor(h Hook, s *scope) []entry {
-	es := global.entries(h)
-	if s == nil || s.reg == nil {
-		return es
+// firstOfMode is the index of the first entry of es (sorted by mode) whose
+// mode is m or later.
+func firstOfMode(es []entry, m Mode) int {
+	for i, e := range es {
+		if e.p.mode >= m {
+			return i
+		}
 	}
-	local := s.reg.entries(h)
-	if len(local) == 0 {
-		return es
-	}
-	all := slices.Concat(es, local)
-	sortEntries(all)
-	return all
+	return len(es)
 }
 
+// handlersFor returns h's handlers from the global registry and from the
+// registries of scope s and its parents, in running order.
+func handlersFor(h Hook, s *scope) []entry {
+	es := global.entries(h)
+	merged := false
+	for ; s != nil; s = s.parent {
+		local := s.reg.entries(h)
+		if len(local) == 0 {
+			continue
+		}
+		if !merged {
+			es = slices.Clone(es)
+			merged = true
+		}
+		es = append(es, local...)
+	}
+	if merged {
+		sortEntries(es)
+	}
+	return es
+}
+
+// runConcurrent runs the concurrent plugins together on p. The first to
+// block wins: its *BlockedError is returned and the others' context is
+// cancelled with it.
 func runConcurrent(ctx context.Context, h Hook, p Payload, es []entry) error {
 	if len(es) == 0 {
 		return nil
 	}
-	results := make([]Result, len(es))
-	oks := make([]bool, len(es))
-	var wg sync.WaitGroup
-	for i, e := range es {
-		wg.Go(func() { results[i], oks[i] = invoke(ctx, e, h, p.clone()) })
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	for _, e := range es {
+		wg.Go(func() {
+			res, release, ok := invoke(ctx, e, h, p.clone())
+			if release != nil {
+				release(nil)
+			}
+			if !ok {
+				return
+			}
+			if res.Payload != nil {
+				report(&PluginError{e.p.name, h, fmt.Errorf("a %s plugin may not change the payload; change ignored", e.p.mode)})
+			}
+			if err := block(e, h, res.Block); err != nil {
+				mu.Lock()
+				defer mu.Unlock()
+				if first == nil {
+					first = err
+					cancel(err)
+				}
+			}
+		})
 	}
 	wg.Wait()
-	for i, e := range es {
-		if !oks[i] {
-			continue
-		}
-		if results[i].Payload != nil {
-			report(&PluginError{e.p.name, h, fmt.Errorf("a %s plugin may not change the payload; change ignored", e.p.mode)})
-		}
-		if err := block(e, h, results[i].Block); err != nil {
-			return err
-		}
+	return first
+}
+
+// fireAndForget starts the fire-and-forget plugins in the background, on a
+// snapshot of p; Shutdown waits for them.
+func fireAndForget(ctx context.Context, h Hook, p Payload, es []entry) {
+	if len(es) == 0 {
+		return
 	}
-	return nil
+	snap := p.clone()
+	for _, e := range es {
+		background.Add(1)
+		go func() {
+			defer background.Done()
+			if _, release, _ := invoke(ctx, e, h, snap.clone()); release != nil {
+				release(nil)
+			}
+		}()
+	}
 }
 
 // block turns a handler's violation into the operation's error, or reports
@@ -155,8 +203,10 @@ func block(e entry, h Hook, v *Violation) error {
 	return nil
 }
 
-// applyChange copies the writable fields of changed into p, and reports a
-// change the plugin's mode or the hook does not allow.
+// applyChange copies the writable fields of changed into p. A change the
+// plugin's mode or the hook does not allow is reported and ignored; a
+// change that also touches read-only fields keeps its writable part, and
+// the dropped fields are reported once.
 func applyChange(e entry, h Hook, p, changed Payload) {
 	fields := writable[h]
 	switch {
@@ -172,37 +222,32 @@ func applyChange(e entry, h Hook, p, changed Payload) {
 		report(&PluginError{e.p.name, h, fmt.Errorf("returned a %T for a %T; change ignored", changed, p)})
 		return
 	}
-	var readOnly []string
+	var dropped []string
 	for i := range dst.NumField() {
 		name := dst.Type().Field(i).Name
-		if slices.Contains(fields, name) {
-			continue
-		}
-		if !reflect.DeepEqual(dst.Field(i).Interface(), src.Field(i).Interface()) {
-			readOnly = append(readOnly, name)
+		switch {
+		case slices.Contains(fields, name):
+			dst.Field(i).Set(src.Field(i))
+		case !reflect.DeepEqual(dst.Field(i).Interface(), src.Field(i).Interface()):
+			dropped = append(dropped, name)
 		}
 	}
-	if len(readOnly) > 0 {
-		report(&PluginError{e.p.name, h, fmt.Errorf("changed read-only fields %v; only %v are writable; change ignored", readOnly, fields)})
-		return
-	}
-	for _, name := range fields {
-		dst.FieldByName(name).Set(src.FieldByName(name))
+	if len(dropped) > 0 {
+		report(&PluginError{e.p.name, h, fmt.Errorf("changed read-only fields %s; those changes dropped, changes to %s kept",
+			strings.Join(dropped, ", "), strings.Join(fields, ", "))})
 	}
 }
 
-// invoke calls one handler, containing a panic and bounding its time when
-// the plugin asks for a timeout. ok is false when the call failed.
-func invoke(ctx context.Context, e entry, h Hook, p Payload) (res Result, ok bool) {
+// invoke calls one handler, containing a panic and bounding its time unless
+// the plugin is unbounded. ok is false when the call failed. A bounded call
+// runs on its own goroutine with a context of its own; release, when not
+// nil, cancels that context once nothing derived from it is in use.
+func invoke(ctx context.Context, e entry, h Hook, p Payload) (res Result, release context.CancelCauseFunc, ok bool) {
 	if e.p.timeout <= 0 {
-		return call(ctx, e, h, p)
+		res, ok = call(ctx, e, h, p)
+		return res, nil, ok
 	}
-	ctx, cancel := context.WithTimeout(ctx, e.p.timeout)
-	defer cancel()
-	type outcome struct {
-		res Result
-		ok  bool
-	}
+	ctx, cancel := context.WithCancelCause(ctx)
 	done := make(chan outcome, 1)
 	background.Add(1)
 	go func() {
@@ -210,13 +255,22 @@ func invoke(ctx context.Context, e entry, h Hook, p Payload) (res Result, ok boo
 		r, ok := call(ctx, e, h, p)
 		done <- outcome{r, ok}
 	}()
+	t := time.NewTimer(e.p.timeout)
+	defer t.Stop()
 	select {
 	case o := <-done:
-		return o.res, o.ok
-	case <-ctx.Done():
-		report(&PluginError{e.p.name, h, fmt.Errorf("overran its timeout of %v; result ignored", e.p.timeout)})
-		return Result{}, false
+		return o.res, cancel, o.ok
+	case <-t.C:
+		err := &OverrunError{Bound: e.p.timeout}
+		cancel(err)
+		report(&PluginError{e.p.name, h, err})
+		return Result{}, nil, false
 	}
+}
+
+type outcome struct {
+	res Result
+	ok  bool
 }
 
 func call(ctx context.Context, e entry, h Hook, p Payload) (res Result, ok bool) {

@@ -2,9 +2,10 @@
 // the plugins that observe it (the telemetry in telemetry/ among them).
 //
 // It defines the hook names and payloads, the six streaming event types, the
-// plugin registries (global and per session), priority-ordered dispatch in
-// the five plugin modes, the lifecycle entry points that hookweave weaves
-// into annotated functions, the shutdown lifecycle, and [Woven].
+// plugin registries (global, per session and per context scope), plugin
+// sets, dispatch in the five plugin modes, the lifecycle entry points that
+// hookweave weaves into annotated functions, the shutdown lifecycle, and
+// [Woven].
 //
 // Package hooks imports only the Go standard library, and must stay that way:
 // every binary that uses stdlib links it, woven or not.
@@ -21,6 +22,55 @@
 // In a woven build every annotated lifecycle fires its start hook once and
 // exactly one end hook (success or error) on every path, and [Woven] reports
 // true.
+//
+// # The plugin contract (mellea's, through its executor cpex)
+//
+// Plugins are registered globally (Register, Add), for one session (a
+// session's Registry), or for the operations under a context (WithPlugins).
+// A plugin is a name, one Handler per hook and its options; a Set groups
+// plugins and nested sets, and a set's priority overrides its members' (an
+// outer set's wins).
+//
+// At each hook the plugins run in groups, in this fixed order, each group by
+// priority (lower first, DefaultPriority 50) and registration order on ties:
+//
+//   - sequential: one at a time, each on the payload the one before left;
+//     may change writable fields and block;
+//   - transform: one at a time; may change writable fields; a block is
+//     reported and ignored;
+//   - audit: one at a time; observes: a change or a block is reported and
+//     ignored;
+//   - concurrent: all at once on the payload as the groups before left it;
+//     may block: the first block wins and cancels the others' context; a
+//     change is reported and ignored;
+//   - fire_and_forget: in the background on a snapshot; nothing it returns
+//     is used; Shutdown waits for it.
+//
+// Writable fields are mellea's payload policies (see Writable):
+// session_pre_init ModelID and ModelOptions; component_pre_execute
+// Requirements, ModelOptions, Format, Strategy and ToolCalls;
+// generation_pre_call ModelOptions, ToolCalls and Format. Every other hook
+// is observe-only. A change that also touches read-only fields keeps its
+// writable part; the dropped fields are reported once, naming the plugin.
+//
+// A plugin may block (Result.Block) at session_pre_init,
+// component_pre_execute, generation_pre_call, streaming_start and
+// generation_post_call. The operation then fails with a *BlockedError that
+// reads "plugin <name> blocked <hook>: [<code>] <reason>" ("[<code>] " only
+// with a code); a blocked start hook still fires its end hook, and the
+// operation's body does not run.
+//
+// Each handler call is bounded: DefaultTimeout (5 s, as mellea), or the
+// plugin's WithTimeout; zero means none. A call past its bound is reported
+// as a *PluginError wrapping an *OverrunError (plugin, hook, bound), its
+// context is cancelled, and the operation goes on without its result. A
+// bounded call runs on a goroutine of its own (see BenchmarkEmitEventOnePlugin
+// against BenchmarkEmitEventOnePluginUnbounded for the cost); the
+// project's telemetry plugins are unbounded.
+//
+// Every failure of a plugin (a panic, an overrun, a broken rule of its
+// mode) is contained and handed to the reporter (SetReporter); the
+// operation goes on.
 //
 // # Dispatch cost
 //

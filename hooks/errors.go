@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"time"
 )
 
 // Error categories of SPEC §5, carried in payloads as ErrorCategory and used
@@ -69,7 +70,9 @@ func isPlainWrapper(t reflect.Type) bool {
 	return false
 }
 
-// BlockedError is returned when a plugin stops an operation.
+// BlockedError is returned when a plugin stops an operation. It reads
+// "plugin <name> blocked <hook>: [<code>] <reason>", the "[<code>] " part
+// only when the plugin gave a code.
 type BlockedError struct {
 	Plugin string
 	Hook   Hook
@@ -78,7 +81,21 @@ type BlockedError struct {
 }
 
 func (e *BlockedError) Error() string {
-	return fmt.Sprintf("plugin %q blocked %s: %s", e.Plugin, e.Hook, e.Reason)
+	if e.Code == "" {
+		return fmt.Sprintf("plugin %s blocked %s: %s", e.Plugin, e.Hook, e.Reason)
+	}
+	return fmt.Sprintf("plugin %s blocked %s: [%s] %s", e.Plugin, e.Hook, e.Code, e.Reason)
+}
+
+// OverrunError is what a handler call past its time bound is reported
+// with (in a *PluginError, which names the plugin and the hook), and the
+// cause of the cancel of the handler's context.
+type OverrunError struct {
+	Bound time.Duration
+}
+
+func (e *OverrunError) Error() string {
+	return fmt.Sprintf("overran its time bound of %v; result ignored", e.Bound)
 }
 
 // PluginError reports a plugin that failed without breaking the program: it

@@ -141,7 +141,7 @@ func TestFire_PriorityOrderAcrossGlobalAndSession(t *testing.T) {
 	sess := NewRegistry()
 	register(t, nil, "global-late", map[Hook]Handler{SessionReset: observe(&rec, "global-late")}, WithPriority(90))
 	register(t, nil, "global-default", map[Hook]Handler{SessionReset: observe(&rec, "global-default")})
-	register(t, sess, "session-early", map[Hook]Handler{SessionReset: observe(&rec, "session-early")}, WithPriority(10), WithMode(Audit))
+	register(t, sess, "session-early", map[Hook]Handler{SessionReset: observe(&rec, "session-early")}, WithPriority(10))
 	ctx := WithSession(context.Background(), "s1", sess)
 	if err := Fire(ctx, SessionReset, &SessionPayload{}); err != nil {
 		t.Fatal(err)
@@ -189,7 +189,7 @@ func TestModes_WritableFieldsOnly(t *testing.T) {
 	}}, WithPriority(3), WithMode(Audit))
 
 	p := &GenerationPayload{Model: "m"}
-	_, out, err := dispatch(context.Background(), GenerationPreCall, p)
+	_, out, err := dispatch(context.Background(), GenerationPreCall, p, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func TestModes_WritableFieldsOnly(t *testing.T) {
 	}
 	errs := rec.errs()
 	if len(errs) != 2 ||
-		!strings.Contains(errs[0].Error(), `plugin "sneaky" on generation_pre_call: changed read-only fields [Model]`) ||
+		!strings.Contains(errs[0].Error(), `plugin "sneaky" on generation_pre_call: changed read-only fields Model; those changes dropped`) ||
 		!strings.Contains(errs[1].Error(), `plugin "auditor" on generation_pre_call: a audit plugin may not change the payload`) {
 		t.Fatalf("reported %v", errs)
 	}
@@ -242,14 +242,14 @@ func TestModes_Blocking(t *testing.T) {
 	if !errors.As(err, &b) || b.Plugin != "guard" || b.Hook != ComponentPreExecute || b.Code != "E1" {
 		t.Fatalf("err = %v", err)
 	}
-	if want := `plugin "guard" blocked component_pre_execute: no instructions on Sundays`; err.Error() != want {
+	if want := "plugin guard blocked component_pre_execute: [E1] no instructions on Sundays"; err.Error() != want {
 		t.Fatalf("err = %q, want %q", err, want)
 	}
 	if len(rec.got()) != 0 {
 		t.Fatal("a plugin after the blocking one ran:", rec.got())
 	}
-	if errs := rec.errs(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "a transform plugin may not block") {
-		t.Fatalf("reported %v", errs)
+	if errs := rec.errs(); len(errs) != 0 {
+		t.Fatalf("the transform group ran after a sequential block: reported %v", errs)
 	}
 }
 
@@ -339,7 +339,7 @@ func TestContainment_SlowPluginOverrunsItsTimeout(t *testing.T) {
 	if err := Fire(context.Background(), ComponentPreExecute, &ComponentPayload{}); err != nil {
 		t.Fatalf("a plugin past its timeout still blocked: %v", err)
 	}
-	if errs := rec.errs(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "overran its timeout of 10ms") {
+	if errs := rec.errs(); len(errs) != 1 || !strings.Contains(errs[0].Error(), `plugin "slow" on component_pre_execute: overran its time bound of 10ms; result ignored`) {
 		t.Fatalf("reported %v", errs)
 	}
 	close(release)

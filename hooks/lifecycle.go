@@ -134,7 +134,7 @@ func begin(ctx context.Context, lc *lifecycle, subject any, p Payload, end func(
 	c := &Call{lc: lc, id: *id, end: end}
 	var err error
 	for _, h := range lc.start {
-		if ctx, p, err = dispatch(ctx, h, p); err != nil {
+		if ctx, p, err = dispatch(ctx, h, p, &c.release); err != nil {
 			break
 		}
 	}
@@ -158,6 +158,9 @@ type Call struct {
 	id    string
 	end   func(error) Payload
 	ended atomic.Bool
+	// release cancels the contexts of bounded start-hook handlers whose
+	// derived contexts the lifecycle used; called once its end hook ran.
+	release []context.CancelCauseFunc
 }
 
 // ID returns the lifecycle's correlation id ("" for a nil Call).
@@ -191,7 +194,10 @@ func (c *Call) End(recovered any, err error) error {
 	}
 	p := c.end(endErr)
 	*p.id() = c.id
-	_, _, blockErr := dispatch(c.ctx, h, p)
+	_, _, blockErr := dispatch(c.ctx, h, p, nil)
+	for _, release := range c.release {
+		release(nil)
+	}
 	if recovered != nil {
 		panic(recovered)
 	}

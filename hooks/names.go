@@ -70,19 +70,22 @@ func ParseHook(name string) (Hook, bool) {
 }
 
 // writable lists, per hook, the payload fields that sequential and transform
-// plugins may change. A hook absent from the table is observe-only: a plugin
-// that returns a modified payload for it is reported and ignored.
+// plugins may change: mellea's payload policies. A hook absent from the
+// table is observe-only: a plugin that returns a modified payload for it is
+// reported and ignored.
 var writable = map[Hook][]string{
 	SessionPreInit:      {"ModelID", "ModelOptions"},
-	ComponentPreExecute: {"ModelOptions", "Format"},
-	GenerationPreCall:   {"ModelOptions"},
+	ComponentPreExecute: {"Requirements", "ModelOptions", "Format", "Strategy", "ToolCalls"},
+	GenerationPreCall:   {"ModelOptions", "ToolCalls", "Format"},
 }
 
-// blockable lists the hooks at which a plugin may stop the operation.
+// blockable lists the hooks at which a plugin may stop the operation: every
+// start hook that precedes the operation, and generation_post_call.
 var blockable = [numHooks]bool{
 	SessionPreInit:      true,
 	ComponentPreExecute: true,
 	GenerationPreCall:   true,
+	StreamingStartHook:  true,
 	GenerationPostCall:  true,
 }
 

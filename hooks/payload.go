@@ -33,7 +33,7 @@ func (b *Base) HookName() Hook { return b.Hook }
 type SessionPayload struct {
 	Base
 	Backend      string         // backend name, such as "openai"
-	ModelID      string         // model identifier
+	ModelID      string         // model identifier; writable at session_pre_init
 	ContextType  string         // the session's context type, such as "SimpleContext"
 	ModelOptions map[string]any // writable at session_pre_init
 	// cleanup only
@@ -53,12 +53,13 @@ func (p *SessionPayload) clone() Payload {
 type ComponentPayload struct {
 	Base
 	ActionID      string
-	ComponentType string   // such as "Instruction"
-	Requirements  []string // descriptions of the action's requirements
-	Strategy      string   // sampling strategy type name; empty when none
-	Format        string   // structured output format; empty when none
-	ToolCalls     bool
-	ModelOptions  map[string]any
+	ComponentType string // such as "Instruction"
+	// The fields below are writable at component_pre_execute.
+	Requirements []string // descriptions of the action's requirements
+	Strategy     string   // sampling strategy name; empty when none
+	Format       string   // structured output format; empty when none
+	ToolCalls    bool     // tool calls enabled
+	ModelOptions map[string]any
 	// post_success only
 	Result          string // the action's output text
 	NumGenerateLogs int    // generations made for the action
@@ -91,12 +92,18 @@ type Usage struct {
 type GenerationPayload struct {
 	Base
 	GenerationID string
-	Model        string // requested model
-	Provider     string // such as "openai"; gen_ai.provider.name
-	ModelOptions map[string]any
-	Action       string // the instruction being generated for
-	Stream       bool   // streaming requested
-	Remote       bool   // the provider is reached over the network
+	Model        string         // requested model
+	Provider     string         // such as "openai"; gen_ai.provider.name
+	ModelOptions map[string]any // writable at generation_pre_call
+	Action       string         // the instruction being generated for
+	// ToolCalls asks the model for tool calls; writable at
+	// generation_pre_call.
+	ToolCalls bool
+	// Format is the structured output format requested (such as a JSON
+	// schema); empty for plain text. Writable at generation_pre_call.
+	Format string
+	Stream bool // streaming requested
+	Remote bool // the provider is reached over the network
 	// post_call only
 	Prompt           string
 	Output           string

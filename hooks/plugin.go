@@ -6,21 +6,25 @@ import (
 	"time"
 )
 
-// Mode says what a plugin may do, as in mellea.
+// Mode says what a plugin may do and when it runs, as in mellea (cpex).
+// At each hook the plugins run in groups, in the order of the modes below;
+// within a group, by priority (lower first), then in registration order.
 type Mode uint8
 
-// The plugin modes.
+// The plugin modes, in the order their groups run.
 const (
-	// Sequential plugins run one at a time in priority order; they may
-	// change writable fields and block.
+	// Sequential plugins run one at a time, each on the payload the one
+	// before left; they may change writable fields and block.
 	Sequential Mode = iota
-	// Transform plugins run in priority order with the sequential ones; they
-	// may change writable fields but not block.
+	// Transform plugins run one at a time after the sequential ones; they
+	// may change writable fields. A block is reported and ignored.
 	Transform
-	// Audit plugins run in priority order with the above; they observe only.
+	// Audit plugins run one at a time after the transform ones and observe
+	// only: a change or a block is reported and ignored.
 	Audit
-	// Concurrent plugins run together after the above, on the resulting
-	// payload; they may block but not change it.
+	// Concurrent plugins run together after the audit ones, on the payload
+	// as the groups before left it. They may block: the first block wins and
+	// cancels the others' context. A change is reported and ignored.
 	Concurrent
 	// FireAndForget plugins run last, in the background, on a snapshot of
 	// the payload; nothing they return is used. Shutdown waits for them.
@@ -39,9 +43,13 @@ func (m Mode) String() string {
 func (m Mode) mayModify() bool { return m == Sequential || m == Transform }
 func (m Mode) mayBlock() bool  { return m == Sequential || m == Concurrent }
 
-// DefaultPriority is a plugin's priority unless WithPriority says otherwise.
-// Lower priorities run first.
+// DefaultPriority is a plugin's priority unless WithPriority (or a Set's
+// priority) says otherwise. Lower priorities run first.
 const DefaultPriority = 50
+
+// DefaultTimeout bounds each handler call of a plugin unless WithTimeout
+// says otherwise, as mellea does.
+const DefaultTimeout = 5 * time.Second
 
 // Handler is a plugin's function for one hook. It receives the context of
 // the hooked operation and the payload; a plugin in a modifying mode gets its
@@ -57,14 +65,16 @@ type Result struct {
 	// and for concurrent and fire-and-forget plugins.
 	Context context.Context
 	// Payload is the changed payload (sequential and transform plugins, at
-	// hooks with writable fields). Only writable fields are taken.
+	// hooks with writable fields). Only writable fields are taken; changes
+	// to other fields are reported and dropped.
 	Payload Payload
 	// Block stops the operation (sequential and concurrent plugins, at
 	// blockable hooks).
 	Block *Violation
 }
 
-// Violation says why a plugin blocks.
+// Violation says why a plugin blocks. Code is optional, such as
+// "BUDGET_EXCEEDED".
 type Violation struct {
 	Reason string
 	Code   string
@@ -76,13 +86,16 @@ type Option func(*plugin)
 // WithMode sets the plugin's mode; the default is Sequential.
 func WithMode(m Mode) Option { return func(p *plugin) { p.mode = m } }
 
-// WithPriority sets the plugin's priority; lower runs first.
+// WithPriority sets the plugin's priority within its mode's group; lower
+// runs first. A Set with a priority overrides it.
 func WithPriority(n int) Option { return func(p *plugin) { p.priority = n } }
 
-// WithTimeout bounds each call of the plugin's handlers. A call that
-// overruns is reported and its result ignored; the call itself finishes in
-// the background and Shutdown waits for it. Zero means no bound, and the
-// handler runs on the caller's goroutine.
+// WithTimeout bounds each call of the plugin's handlers; the default is
+// DefaultTimeout. A call that overruns is reported (an *OverrunError) and
+// the operation goes on without its result; its context is cancelled and
+// the call finishes in the background (Shutdown waits for it). Zero means
+// no bound: the handler runs on the caller's goroutine and costs no
+// goroutine per call.
 func WithTimeout(d time.Duration) Option { return func(p *plugin) { p.timeout = d } }
 
 type plugin struct {

@@ -1,7 +1,7 @@
 package hooks
 
 import (
-	"errors"
+	"cmp"
 	"fmt"
 	"slices"
 	"sync"
@@ -48,64 +48,61 @@ func Register(name string, handlers map[Hook]Handler, opts ...Option) (unregiste
 	return global.Register(name, handlers, opts...)
 }
 
+// Add adds plugins and sets to the global registry. See Registry.Add.
+func Add(members ...Member) (unregister func(), err error) {
+	return global.Add(members...)
+}
+
 // Register adds a plugin named name with one handler per hook it listens to.
 // It returns a function that removes the plugin again. A registry holds at
 // most one plugin of a name.
 func (r *Registry) Register(name string, handlers map[Hook]Handler, opts ...Option) (unregister func(), err error) {
-	p := &plugin{name: name, priority: DefaultPriority, handlers: map[Hook]Handler{}}
-	for _, o := range opts {
-		o(p)
+	p, err := NewPlugin(name, handlers, opts...)
+	if err != nil {
+		return nil, err
 	}
-	if err := p.validate(handlers); err != nil {
-		return nil, fmt.Errorf("hooks: register plugin %q: %w", name, err)
+	return r.Add(p)
+}
+
+// Add registers members (plugins and sets, flattened) together: all or
+// none. It returns a function that removes them again. A registry holds at
+// most one plugin of a name.
+func (r *Registry) Add(members ...Member) (unregister func(), err error) {
+	ps, err := flatten(members)
+	if err != nil {
+		return nil, fmt.Errorf("hooks: register: %w", err)
 	}
-	p.seq = seq.Add(1)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for _, q := range r.plugins {
-		if q.name == name {
-			return nil, fmt.Errorf("hooks: register plugin %q: a plugin of that name is registered already", name)
+	for _, p := range ps {
+		for _, q := range r.plugins {
+			if q.name == p.name {
+				return nil, fmt.Errorf("hooks: register plugin %q: a plugin of that name is registered already", p.name)
+			}
 		}
 	}
-	r.plugins = append(r.plugins, p)
+	for _, p := range ps {
+		p.seq = seq.Add(1)
+		count(p, +1)
+	}
+	r.plugins = append(r.plugins, ps...)
 	r.rebuild()
-	count(p, +1)
 	var once sync.Once
-	return func() { once.Do(func() { r.remove(p) }) }, nil
+	return func() { once.Do(func() { r.remove(ps) }) }, nil
 }
 
-func (p *plugin) validate(handlers map[Hook]Handler) error {
-	if p.name == "" {
-		return errors.New("a plugin needs a name")
-	}
-	if p.mode > FireAndForget {
-		return fmt.Errorf("unknown mode %d", p.mode)
-	}
-	if len(handlers) == 0 {
-		return errors.New("no handlers")
-	}
-	for h, fn := range handlers {
-		if !h.valid() {
-			return fmt.Errorf("unknown hook %d", h)
-		}
-		if fn == nil {
-			return fmt.Errorf("nil handler for %s", h)
-		}
-		p.handlers[h] = fn
-	}
-	return nil
-}
-
-func (r *Registry) remove(p *plugin) {
+func (r *Registry) remove(ps []*plugin) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	i := slices.Index(r.plugins, p)
-	if i < 0 {
-		return
+	for _, p := range ps {
+		i := slices.Index(r.plugins, p)
+		if i < 0 {
+			continue
+		}
+		r.plugins = slices.Delete(r.plugins, i, i+1)
+		count(p, -1)
 	}
-	r.plugins = slices.Delete(r.plugins, i, i+1)
 	r.rebuild()
-	count(p, -1)
 }
 
 // Close removes every plugin of r.
@@ -145,12 +142,18 @@ func (r *Registry) entries(h Hook) []entry {
 	return t[h]
 }
 
+// sortEntries orders handlers as they run: by mode group (sequential,
+// transform, audit, concurrent, fire-and-forget), then by priority, then in
+// registration order.
 func sortEntries(es []entry) {
 	slices.SortFunc(es, func(a, b entry) int {
-		if a.p.priority != b.p.priority {
-			return a.p.priority - b.p.priority
+		if a.p.mode != b.p.mode {
+			return cmp.Compare(a.p.mode, b.p.mode)
 		}
-		return int(a.p.seq) - int(b.p.seq)
+		if a.p.priority != b.p.priority {
+			return cmp.Compare(a.p.priority, b.p.priority)
+		}
+		return cmp.Compare(a.p.seq, b.p.seq)
 	})
 }
 

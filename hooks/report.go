@@ -26,3 +26,7 @@ func report(err error) {
 	}
 	fmt.Fprintf(os.Stderr, "hooks: %v\n", err)
 }
+
+// Report hands err to the reporter, as a contained plugin failure is.
+// Package streaming uses it for a panicking WithEvents function.
+func Report(err error) { report(err) }

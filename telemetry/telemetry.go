@@ -138,9 +138,11 @@ func (s *Set) Register() error {
 	return nil
 }
 
-// register adds one plugin in audit mode; s.mu is held.
+// register adds one plugin in audit mode, unbounded: its handlers only
+// record and never block, so they run on the caller's goroutine without the
+// goroutine and timer a time bound costs per call; s.mu is held.
 func (s *Set) register(name string, hs map[hooks.Hook]hooks.Handler, opts ...hooks.Option) error {
-	un, err := hooks.Register(name, hs, append(opts, hooks.WithMode(hooks.Audit))...)
+	un, err := hooks.Register(name, hs, append(opts, hooks.WithMode(hooks.Audit), hooks.WithTimeout(0))...)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.delta, "delta", 8, "characters per scripted delta")
 	fs.DurationVar(&o.delay, "delay", 25*time.Millisecond, "pause between scripted deltas")
 	fs.IntVar(&o.failAfter, "fail-after", 0, "make the scripted backend fail after `N` deltas (0: never)")
-	fs.StringVar(&o.chunking, "chunking", "sentence", "how the reply is cut: sentence, word or paragraph")
+	fs.StringVar(&o.chunking, "chunking", "sentence", "how the reply is cut: sentence, word, paragraph or none (each delta as it comes)")
 	fs.IntVar(&o.maxWords, "max-words", 0, "require at most `N` words per chunk (0: no limit)")
 	fs.Func("forbid", "forbid `WORD` in any chunk (repeatable)", func(s string) error {
 		if strings.TrimSpace(s) == "" {

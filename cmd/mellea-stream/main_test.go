@@ -112,7 +112,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"-chunking", "lines"}, `unknown chunking "lines": use one of sentence, word, paragraph`},
+		{[]string{"-chunking", "lines"}, `unknown chunking "lines": use one of sentence, word, paragraph, none`},
 		{[]string{"-backend", "llama"}, `unknown backend "llama": use scripted or openai`},
 		{[]string{"-response", "a", "-response-file", "b"}, "-response and -response-file both give the reply"},
 		{[]string{"-delta", "0"}, "-delta 0: a delta has at least one character"},

@@ -26,6 +26,23 @@ type Request struct {
 	Options map[string]any
 	// Action is the instruction being generated for, for hooks.
 	Action string
+	// Model, when set, is the model to ask instead of the backend's own
+	// (a session_pre_init plugin may change it).
+	Model string
+	// Format is the structured output format asked for (such as a JSON
+	// schema); empty for plain text.
+	Format string
+	// ToolCalls says whether the model may call tools.
+	ToolCalls bool
+}
+
+// ModelFor returns the model req goes to on b: req.Model when set, else
+// b.Model().
+func ModelFor(b Backend, req Request) string {
+	if req.Model != "" {
+		return req.Model
+	}
+	return b.Model()
 }
 
 // Response is a finished generation.

@@ -82,10 +82,12 @@ func (g *generation) GenerationStart() hooks.GenerationPayload {
 		remote = r.Remote()
 	}
 	return hooks.GenerationPayload{
-		Model:        g.backend.Model(),
+		Model:        ModelFor(g.backend, g.req),
 		Provider:     g.backend.Name(),
 		ModelOptions: maps.Clone(g.req.Options),
 		Action:       g.req.Action,
+		ToolCalls:    g.req.ToolCalls,
+		Format:       g.req.Format,
 		Stream:       g.streaming,
 		Remote:       remote,
 	}
@@ -115,10 +117,12 @@ func (g *generation) GenerationEnd(err error) hooks.GenerationPayload {
 }
 
 // Amend implements hooks.Amender: plugins at generation_pre_call may change
-// the model options.
+// the model options, the tool-calls flag and the format of the request.
 func (g *generation) Amend(p hooks.Payload) {
 	if gp, ok := p.(*hooks.GenerationPayload); ok {
 		g.req.Options = gp.ModelOptions
+		g.req.ToolCalls = gp.ToolCalls
+		g.req.Format = gp.Format
 	}
 }
 

@@ -1,8 +1,9 @@
 // Package chunking cuts a streamed reply into chunks (SPEC §1): sentences,
-// words, paragraphs, or any user type with Split and Flush.
+// words, paragraphs, raw deltas (None), or any user type with Split and
+// Flush.
 //
-// A Chunker must not depend on how the backend sliced its deltas: feeding
-// the same text in any slicing yields the same chunks.
+// A Chunker other than None must not depend on how the backend sliced its
+// deltas: feeding the same text in any slicing yields the same chunks.
 //
 // Package chunking never imports telemetry or OpenTelemetry.
 package chunking
@@ -14,6 +15,11 @@ package chunking
 // in order, and rest is what remains of the buffer after them (a fragment
 // with no boundary yet, withheld until more text or the end arrives). At the
 // natural end of the stream it calls Flush(rest) once for the final chunks.
+//
+// Chunks are never empty and are the text consumed, in order: each is found
+// in the buffer after the one before it (whitespace between chunks may be
+// dropped, text may not be rewritten), and rest ends the buffer. A stream
+// whose chunker breaks this ends with an error naming the chunker.
 type Chunker interface {
 	Split(buf string) (chunks []string, rest string)
 	Flush(rest string) []string

@@ -23,8 +23,8 @@ func Name(c Chunker) string {
 }
 
 // ByName returns the chunker called name: "sentence" (also for ""),
-// "word" or "paragraph". Any other name is an error that lists the valid
-// names.
+// "word", "paragraph" or "none" (each delta as it comes). Any other name is
+// an error that lists the valid names.
 func ByName(name string) (Chunker, error) {
 	switch name {
 	case "", "sentence":
@@ -33,6 +33,8 @@ func ByName(name string) (Chunker, error) {
 		return Word{}, nil
 	case "paragraph":
 		return Paragraph{}, nil
+	case "none":
+		return None{}, nil
 	}
-	return nil, fmt.Errorf("unknown chunking %q: use one of sentence, word, paragraph", name)
+	return nil, fmt.Errorf("unknown chunking %q: use one of sentence, word, paragraph, none", name)
 }

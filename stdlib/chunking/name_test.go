@@ -20,6 +20,7 @@ func TestName(t *testing.T) {
 		{chunking.Sentence{}, "SentenceChunker"},
 		{chunking.Word{}, "WordChunker"},
 		{chunking.Paragraph{}, "ParagraphChunker"},
+		{chunking.None{}, "none"},
 		{&chunking.Paragraph{}, "ParagraphChunker"},
 		{lines{}, "lines"},
 		{&lines{}, "lines"},
@@ -38,6 +39,7 @@ func TestByName(t *testing.T) {
 		"sentence":  "SentenceChunker",
 		"word":      "WordChunker",
 		"paragraph": "ParagraphChunker",
+		"none":      "none",
 	} {
 		c, err := chunking.ByName(name)
 		if err != nil {
@@ -50,12 +52,12 @@ func TestByName(t *testing.T) {
 }
 
 func TestByNameUnknown(t *testing.T) {
-	for _, name := range []string{"x", "Sentence", "sentences", " word"} {
+	for _, name := range []string{"x", "Sentence", "sentences", " word", "None", "raw"} {
 		c, err := chunking.ByName(name)
 		if err == nil {
 			t.Fatalf("ByName(%q) = %T, want an error", name, c)
 		}
-		want := `unknown chunking "` + name + `": use one of sentence, word, paragraph`
+		want := `unknown chunking "` + name + `": use one of sentence, word, paragraph, none`
 		if err.Error() != want {
 			t.Errorf("ByName(%q) error = %q, want %q", name, err, want)
 		}

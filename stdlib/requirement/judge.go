@@ -21,9 +21,9 @@ var ErrNoValidator = errors.New("llm judge: no validator backend")
 // It does not judge chunks: Check returns Unknown without calling a model,
 // so that a stream makes no model call per chunk. Validate asks the
 // validator a yes-or-no question with backend.Complete, so the call opens
-// its own generation lifecycle (and chat span). The first word of the
-// answer decides, in any case and past leading punctuation: "yes" passes,
-// "no" fails with the answer as the reason, anything else is Unknown.
+// its own generation lifecycle (and chat span). It reads the answer as
+// mellea does: a "yes" word anywhere in it passes; anything else fails,
+// with the answer as the reason, or the criterion for a bare "no".
 type LLMJudgeRequirement struct {
 	Criterion string
 }
@@ -56,7 +56,7 @@ func (j LLMJudgeRequirement) Validate(ctx context.Context, validator backend.Bac
 	if err != nil {
 		return Result{}, fmt.Errorf("llm judge: %w", err)
 	}
-	return verdict(resp.Text), nil
+	return j.verdict(resp.Text), nil
 }
 
 const judgeSystem = `You judge whether a text meets a requirement. ` +
@@ -74,24 +74,37 @@ func (j LLMJudgeRequirement) request(text string) backend.Request {
 	}
 }
 
-// verdict maps the judge's answer to a Result by its first word.
-func verdict(answer string) Result {
-	answer = strings.TrimSpace(answer)
-	switch firstWord(answer) {
-	case "yes":
+// verdict reads the judge's answer as mellea does: the answer "yes" or "y"
+// in any case, or any word of it (the runs of letters, digits and '_')
+// that is "yes" in any case, passes; anything else fails. The reason of a
+// failure is the answer, trimmed, except for a bare "yes" or "no" (trimmed,
+// any case), whose reason is the criterion.
+func (j LLMJudgeRequirement) verdict(answer string) Result {
+	if yes(answer) {
 		return Result{Outcome: hooks.Pass}
-	case "no":
-		return Result{Outcome: hooks.Fail, Reason: answer}
 	}
-	return Result{Outcome: hooks.Unknown, Reason: fmt.Sprintf("judge answered neither yes nor no: %q", answer)}
+	reason := strings.TrimSpace(answer)
+	if r := strings.ToLower(reason); r == "yes" || r == "no" {
+		reason = j.Criterion
+	}
+	return Result{Outcome: hooks.Fail, Reason: reason}
 }
 
-// firstWord is the first run of letters in s, lower-cased: "yes" for
-// "**Yes**, it does".
-func firstWord(s string) string {
-	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	if end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); end >= 0 {
-		s = s[:end]
+// yes reports whether answer says yes, by mellea's default_output_to_bool.
+func yes(answer string) bool {
+	if strings.EqualFold(answer, "yes") || strings.EqualFold(answer, "y") {
+		return true
 	}
-	return strings.ToLower(s)
+	for _, w := range strings.FieldsFunc(answer, notWordRune) {
+		if strings.EqualFold(w, "yes") {
+			return true
+		}
+	}
+	return false
+}
+
+// notWordRune reports whether r is outside Python's \w: letters, numbers
+// and '_'.
+func notWordRune(r rune) bool {
+	return !(r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r))
 }

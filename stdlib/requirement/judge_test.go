@@ -37,14 +37,22 @@ func TestLLMJudgeValidate(t *testing.T) {
 		reason  string
 	}{
 		{"yes", hooks.Pass, ""},
+		{"Y", hooks.Pass, ""},
+		{"y", hooks.Pass, ""},
+		{" YES\n", hooks.Pass, ""},
 		{"Yes, it is polite.", hooks.Pass, ""},
 		{"**YES**", hooks.Pass, ""},
+		{"I would say yes.", hooks.Pass, ""},
+		{"No. Well... yes", hooks.Pass, ""}, // any "yes" word passes, as in mellea
+		{"no", hooks.Fail, "is polite"},     // a bare "no": the criterion is the reason
+		{"  No\n", hooks.Fail, "is polite"},
 		{"No, it is rude.", hooks.Fail, "No, it is rude."},
-		{"  no\n", hooks.Fail, "no"},
-		{"Nothing rude here.", hooks.Unknown, `judge answered neither yes nor no: "Nothing rude here."`},
-		{"Yesterday it was.", hooks.Unknown, `judge answered neither yes nor no: "Yesterday it was."`},
-		{"Maybe.", hooks.Unknown, `judge answered neither yes nor no: "Maybe."`},
-		{"", hooks.Unknown, `judge answered neither yes nor no: ""`},
+		{"Nothing rude here.", hooks.Fail, "Nothing rude here."},
+		{"Yesterday it was.", hooks.Fail, "Yesterday it was."},
+		{"yes_indeed", hooks.Fail, "yes_indeed"}, // '_' is part of a word
+		{"y.", hooks.Fail, "y."},
+		{"Maybe.", hooks.Fail, "Maybe."},
+		{"", hooks.Fail, ""},
 	}
 	for _, tt := range tests {
 		v := &judge{answer: tt.answer}

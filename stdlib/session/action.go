@@ -3,40 +3,56 @@ package session
 import (
 	"context"
 	"maps"
+	"slices"
 	"time"
 
 	"github.com/hookweave/hookweave/hooks"
-	"github.com/hookweave/hookweave/stdlib/backend"
+	"github.com/hookweave/hookweave/stdlib/requirement"
 	"github.com/hookweave/hookweave/stdlib/streaming"
 )
 
 // action is one Instruction acted on, and the subject of the component
-// lifecycle around its stream.
+// lifecycle around its stream. The fields below setup are what plugins at
+// component_pre_execute may change.
 type action struct {
 	session *Session
 	in      Instruction
 	stream  *streaming.Stream
-	req     *backend.Request
-	options map[string]any
+	setup   *streaming.Setup
 	start   time.Time
+
+	options   map[string]any
+	reqs      []requirement.Requirement // nil: the instruction's
+	format    string
+	strategy  string
+	toolCalls bool
 }
 
 // wrap is the stream's streaming.Wrapper: the stream runs inside the
 // action.
-func (a *action) wrap(ctx context.Context, req *backend.Request, run func(ctx context.Context) error) error {
-	a.req = req
+func (a *action) wrap(ctx context.Context, setup *streaming.Setup, run func(ctx context.Context) error) error {
+	a.setup = setup
 	a.options = a.session.modelOptions(a.in.ModelOptions)
 	a.start = time.Now()
 	return a.execute(ctx, run)
 }
 
-// execute runs the stream. A failed check or a consumer stop is not an
-// error of the action: it succeeds with SamplingSuccess false.
+// execute runs the stream with the request and requirements as the
+// plugins at component_pre_execute left them. A failed check or a consumer
+// stop is not an error of the action: it succeeds with SamplingSuccess
+// false.
 //
 //mellea:hook component
 func (a *action) execute(ctx context.Context, run func(ctx context.Context) error) error {
-	a.req.Messages = a.session.begin(a.in.Text)
-	a.req.Options = a.options
+	req := &a.setup.Request
+	req.Messages = a.session.begin(a.in.Text)
+	req.Options = a.options
+	req.Model = a.session.model()
+	req.Format = a.format
+	req.ToolCalls = a.toolCalls
+	if a.reqs != nil {
+		a.setup.Requirements = a.reqs
+	}
 	if err := run(ctx); err != nil {
 		return err
 	}
@@ -46,15 +62,22 @@ func (a *action) execute(ctx context.Context, run func(ctx context.Context) erro
 	return nil
 }
 
+// requirements are the action's requirements as plugins left them.
+func (a *action) requirements() []requirement.Requirement {
+	if a.reqs != nil {
+		return a.reqs
+	}
+	return a.in.Requirements
+}
+
 // ComponentStart implements hooks.ComponentSubject.
 func (a *action) ComponentStart() hooks.ComponentPayload {
-	reqs := make([]string, len(a.in.Requirements))
-	for i, r := range a.in.Requirements {
-		reqs[i] = r.Description()
-	}
 	return hooks.ComponentPayload{
 		ComponentType: "Instruction",
-		Requirements:  reqs,
+		Requirements:  descriptions(a.requirements()),
+		Strategy:      a.strategy,
+		Format:        a.format,
+		ToolCalls:     a.toolCalls,
 		ModelOptions:  maps.Clone(a.options),
 	}
 }
@@ -76,10 +99,19 @@ func (a *action) ComponentEnd(err error) hooks.ComponentPayload {
 }
 
 // Amend implements hooks.Amender: plugins at component_pre_execute may
-// change the model options. A changed Format is not taken: an instruction's
-// reply is plain text.
+// change the model options, the format and the tool-calls flag (they reach
+// the backend's request), the requirements (they reach the stream; see
+// amendRequirements) and the strategy. The port has no sampling
+// strategies: a stream makes one attempt, and the strategy is reported in
+// the component's end payload.
 func (a *action) Amend(p hooks.Payload) {
-	if cp, ok := p.(*hooks.ComponentPayload); ok {
-		a.options = maps.Clone(cp.ModelOptions)
+	cp, ok := p.(*hooks.ComponentPayload)
+	if !ok {
+		return
+	}
+	a.options = maps.Clone(cp.ModelOptions)
+	a.format, a.strategy, a.toolCalls = cp.Format, cp.Strategy, cp.ToolCalls
+	if !slices.Equal(cp.Requirements, descriptions(a.requirements())) {
+		a.reqs = amendRequirements(a.requirements(), cp.Requirements)
 	}
 }

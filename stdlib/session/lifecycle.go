@@ -43,12 +43,15 @@ func (l *lifecycle) SessionEnd(err error) hooks.SessionPayload {
 func (l *lifecycle) Plugins() *hooks.Registry { return l.cfg.Plugins }
 
 // Amend implements hooks.Amender: plugins at session_pre_init may change
-// the model options. A changed ModelID is not taken: the backend decides
-// the model.
+// the model options and the model id; every request of the session then
+// asks that model (backend.Request.Model).
 func (l *lifecycle) Amend(p hooks.Payload) {
 	if sp, ok := p.(*hooks.SessionPayload); ok {
 		l.mu.Lock()
 		l.options = maps.Clone(sp.ModelOptions)
+		if sp.ModelID != l.cfg.Backend.Model() {
+			l.modelID = sp.ModelID
+		}
 		l.mu.Unlock()
 	}
 }

@@ -107,8 +107,8 @@ func wovenStream(ctx context.Context, s *Session, in Instruction) *streaming.Str
 	a := &action{session: s, in: in}
 	a.stream = streaming.New(ctx, s.cfg.Backend, backend.Request{Action: in.Text},
 		streaming.WithRequirements(in.Requirements...),
-		streaming.WithWrapper(func(ctx context.Context, req *backend.Request, run func(context.Context) error) error {
-			a.req, a.options, a.start = req, s.modelOptions(in.ModelOptions), time.Now()
+		streaming.WithWrapper(func(ctx context.Context, setup *streaming.Setup, run func(context.Context) error) error {
+			a.setup, a.options, a.start = setup, s.modelOptions(in.ModelOptions), time.Now()
 			ctx, call, err := hooks.BeginComponent(ctx, a)
 			if err != nil {
 				return err

@@ -40,6 +40,7 @@ type Session struct {
 
 	mu           sync.Mutex
 	options      map[string]any
+	modelID      string // set by a session_pre_init plugin; "" for the backend's
 	interactions int
 	history      []backend.Message
 }
@@ -81,6 +82,14 @@ func (s *Session) Reset(ctx context.Context) {
 	hooks.Fire(ctx, hooks.SessionReset, s.payload())
 }
 
+// model is the model a session_pre_init plugin chose, or "" for the
+// backend's.
+func (s *Session) model() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.modelID
+}
+
 // payload is the session's payload, without the cleanup fields.
 func (s *Session) payload() *hooks.SessionPayload {
 	s.mu.Lock()
@@ -88,7 +97,7 @@ func (s *Session) payload() *hooks.SessionPayload {
 	return &hooks.SessionPayload{
 		Base:         hooks.Base{SessionID: s.id},
 		Backend:      s.cfg.Backend.Name(),
-		ModelID:      s.cfg.Backend.Model(),
+		ModelID:      backend.ModelFor(s.cfg.Backend, backend.Request{Model: s.modelID}),
 		ContextType:  s.cfg.ContextType,
 		ModelOptions: maps.Clone(s.options),
 	}

@@ -33,7 +33,7 @@ func (r *run) validate(ctx context.Context, full string) error {
 	}
 	r.validations = results
 	r.validated = allPass(results)
-	hooks.EmitEvent(ctx, r.id, hooks.FullValidationEvent{Attempt: 1, Passed: r.validated, Results: results}, nil)
+	r.emit(ctx, hooks.FullValidationEvent{Attempt: 1, Passed: r.validated, Results: results}, nil)
 	return nil
 }
 

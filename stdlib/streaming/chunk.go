@@ -8,10 +8,14 @@ import (
 )
 
 // onDelta appends a delta and processes the chunks it completes. It returns
-// errHalt to stop generation, or a requirement's error.
+// errHalt to stop generation, a requirement's error, or a *ChunkerError.
 func (r *run) onDelta(ctx context.Context, delta string) error {
 	r.acc.WriteString(delta)
-	chunks, rest := r.s.cfg.chunker.Split(r.pending + delta)
+	buf := r.pending + delta
+	chunks, rest := r.s.cfg.chunker.Split(buf)
+	if err := checkSplit(r.s.cfg.chunker, buf, chunks, rest); err != nil {
+		return err
+	}
 	r.pending = rest
 	for _, c := range chunks {
 		if err := r.process(ctx, c, false); err != nil {
@@ -36,14 +40,14 @@ func (r *run) process(ctx context.Context, chunk string, flush bool) error {
 			return err
 		}
 		passed := !anyFail(results)
-		hooks.EmitEvent(ctx, r.id, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: 1, Passed: passed, Results: results}, r.names)
+		r.emit(ctx, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: 1, Passed: passed, Results: results}, r.names)
 		if !passed {
 			r.halted = true
 			r.failure = failureReason(results, flush)
 			return nil
 		}
 	}
-	hooks.EmitEvent(ctx, r.id, hooks.ChunkEvent{Text: chunk, ChunkIndex: index, Attempt: 1}, nil)
+	r.emit(ctx, hooks.ChunkEvent{Text: chunk, ChunkIndex: index, Attempt: 1}, nil)
 	r.markDelivered(chunk)
 	if !r.yield(chunk, nil) {
 		r.gone = true

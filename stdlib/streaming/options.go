@@ -3,6 +3,7 @@ package streaming
 import (
 	"context"
 
+	"github.com/hookweave/hookweave/hooks"
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/chunking"
 	"github.com/hookweave/hookweave/stdlib/requirement"
@@ -13,16 +14,26 @@ type Option func(*config)
 
 // Wrapper runs a stream inside an enclosing operation, such as a session's
 // action: it must call run at most once, with a context derived from ctx,
-// and return run's error. It may change req (messages, model options)
-// before calling run. If it returns without calling run, the stream never
-// starts: no streaming hook fires and the consumer gets the wrapper's error.
-type Wrapper func(ctx context.Context, req *backend.Request, run func(ctx context.Context) error) error
+// and return run's error. It may change the setup (the request's messages,
+// model options, format..., and the requirements) before calling run. If it
+// returns without calling run, the stream never starts: no streaming hook
+// fires and the consumer gets the wrapper's error.
+type Wrapper func(ctx context.Context, setup *Setup, run func(ctx context.Context) error) error
+
+// Setup is what a Wrapper may change before the stream runs.
+type Setup struct {
+	Request backend.Request
+	// Requirements are the stream's own copies; requirements a wrapper puts
+	// here are copied again when run is called.
+	Requirements []requirement.Requirement
+}
 
 type config struct {
 	requirements []requirement.Requirement
 	chunker      chunking.Chunker
 	validator    backend.Backend
 	wrap         Wrapper
+	events       func(hooks.Event)
 }
 
 // WithRequirements adds requirements that every chunk and the full text are
@@ -41,6 +52,24 @@ func WithChunker(ch chunking.Chunker) Option {
 // absent means the generating backend.
 func WithValidator(b backend.Backend) Option {
 	return func(c *config) { c.validator = b }
+}
+
+// WithEvents calls fn with each of the stream's events (QuickCheckEvent,
+// ChunkEvent, StreamingDoneEvent, FullValidationEvent, ErrorEvent,
+// CompletedEvent), in the order they are emitted, on the consumer's
+// goroutine, before the plugins listening to streaming_event see it. It
+// works in plain and woven builds alike, with no plugin registered. A panic
+// in fn is contained like a plugin's: reported (see hooks.SetReporter) and
+// the stream goes on. Several WithEvents add several functions, called in
+// order.
+func WithEvents(fn func(hooks.Event)) Option {
+	return func(c *config) {
+		if prev := c.events; prev != nil && fn != nil {
+			c.events = func(ev hooks.Event) { prev(ev); fn(ev) }
+		} else if fn != nil {
+			c.events = fn
+		}
+	}
 }
 
 // WithWrapper runs the stream inside w. Package session uses it to open the
@@ -62,7 +91,7 @@ func newConfig(b backend.Backend, opts []Option) config {
 		c.validator = b
 	}
 	if c.wrap == nil {
-		c.wrap = func(ctx context.Context, _ *backend.Request, run func(context.Context) error) error {
+		c.wrap = func(ctx context.Context, _ *Setup, run func(context.Context) error) error {
 			return run(ctx)
 		}
 	}

@@ -41,11 +41,16 @@ type run struct {
 var errHalt = errors.New("streaming: halted")
 
 func newRun(s *Stream, yield func(string, error) bool) *run {
-	names := make([]string, len(s.cfg.requirements))
-	for i, q := range s.cfg.requirements {
+	return &run{s: s, id: hooks.NewID(), names: requirementNames(s.cfg.requirements), yield: yield}
+}
+
+// requirementNames returns the requirements' type names, in order.
+func requirementNames(reqs []requirement.Requirement) []string {
+	names := make([]string, len(reqs))
+	for i, q := range reqs {
 		names[i] = requirement.Name(q)
 	}
-	return &run{s: s, id: hooks.NewID(), names: names, yield: yield}
+	return names
 }
 
 // stream is the orchestration. The CompletedEvent is emitted by a deferred
@@ -60,7 +65,7 @@ func (r *run) stream(ctx context.Context) (err error) {
 	}
 	if err != nil {
 		r.err = err
-		hooks.EmitEvent(ctx, r.id, hooks.ErrorEvent{ExceptionType: hooks.ErrorType(err), Detail: err.Error()}, nil)
+		r.emit(ctx, hooks.ErrorEvent{ExceptionType: hooks.ErrorType(err), Detail: err.Error()}, nil)
 	}
 	return err
 }
@@ -95,7 +100,11 @@ func (r *run) body(ctx context.Context) error {
 // end finishes a stream whose generation ended naturally: it flushes the
 // withheld fragment, then runs the full validation.
 func (r *run) end(ctx context.Context) error {
-	for _, c := range r.s.cfg.chunker.Flush(r.pending) {
+	chunks := r.s.cfg.chunker.Flush(r.pending)
+	if err := checkFlush(r.s.cfg.chunker, r.pending, chunks); err != nil {
+		return err
+	}
+	for _, c := range chunks {
 		if err := r.process(ctx, c, true); err != nil || r.halted {
 			return err
 		}
@@ -103,7 +112,7 @@ func (r *run) end(ctx context.Context) error {
 	r.pending = ""
 	r.natural = true
 	full := r.acc.String()
-	hooks.EmitEvent(ctx, r.id, hooks.StreamingDoneEvent{Attempt: 1, FullText: full}, nil)
+	r.emit(ctx, hooks.StreamingDoneEvent{Attempt: 1, FullText: full}, nil)
 	if len(r.names) == 0 {
 		return nil
 	}
@@ -117,7 +126,7 @@ func (r *run) complete(ctx context.Context) {
 	} else {
 		r.fullText = r.acc.String()[:r.delivered]
 	}
-	hooks.EmitEvent(ctx, r.id, hooks.CompletedEvent{Success: r.success(), FullText: r.fullText, AttemptsUsed: 1}, nil)
+	r.emit(ctx, hooks.CompletedEvent{Success: r.success(), FullText: r.fullText, AttemptsUsed: 1}, nil)
 }
 
 func (r *run) success() bool { return r.natural && r.err == nil && !r.stopped }

@@ -124,13 +124,21 @@ func (s *Stream) exec(yield func(string, error) bool) {
 
 	r := newRun(s, yield)
 	defer s.finish(r)
-	err := s.cfg.wrap(ctx, &s.req, func(ctx context.Context) error {
+	setup := &Setup{Request: s.req, Requirements: s.cfg.requirements}
+	err := s.cfg.wrap(ctx, setup, func(ctx context.Context) error {
 		if r.started {
 			return errRanTwice
 		}
 		r.started = true
+		s.req = setup.Request
+		s.cfg.requirements = copyRequirements(setup.Requirements)
+		r.names = requirementNames(s.cfg.requirements)
 		defer s.record(r) // final before the wrapper ends, for its end hook
-		return r.stream(ctx)
+		err := r.stream(ctx)
+		if err != nil && r.err == nil {
+			r.err = err // a plugin blocked streaming_start
+		}
+		return err
 	})
 	if !r.started {
 		r.err = err

@@ -2,6 +2,7 @@ package streaming
 
 import (
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/chunking"
 )
 
@@ -22,7 +23,7 @@ func (r *run) StreamingStart() hooks.StreamingStart {
 func (r *run) StreamingEnd(err error) hooks.StreamingEnd {
 	p := hooks.StreamingEnd{
 		StreamingID:    r.id,
-		Model:          r.s.backend.Model(),
+		Model:          backend.ModelFor(r.s.backend, r.s.req),
 		Provider:       r.s.backend.Name(),
 		FullTextLength: textLength(r.fullText),
 	}

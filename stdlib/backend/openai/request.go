@@ -16,7 +16,7 @@ var reserved = map[string]bool{"model": true, "messages": true, "stream": true, 
 
 // params is the chat completion request for req.
 func (b *Backend) params(req backend.Request, stream bool) sdk.ChatCompletionNewParams {
-	p := sdk.ChatCompletionNewParams{Model: b.cfg.Model, Messages: messages(req.Messages)}
+	p := sdk.ChatCompletionNewParams{Model: backend.ModelFor(b, req), Messages: messages(req.Messages)}
 	if stream {
 		p.StreamOptions.IncludeUsage = sdk.Bool(true)
 	}

@@ -54,7 +54,7 @@ func (b *Backend) Generate(ctx context.Context, req backend.Request) (backend.Re
 // OutputTokens the number of words in the text delivered.
 func (b *Backend) Stream(ctx context.Context, req backend.Request, onDelta func(delta string) error) (resp backend.Response, err error) {
 	deltas := slice(b.cfg.reply(req), b.cfg.delta)
-	resp = backend.Response{Model: b.cfg.model}
+	resp = backend.Response{Model: backend.ModelFor(b, req)}
 	var text strings.Builder
 	defer func() { // every return carries the text delivered so far
 		resp.Text = text.String()

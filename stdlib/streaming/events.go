@@ -1,0 +1,30 @@
+package streaming
+
+import (
+	"context"
+
+	"github.com/hookweave/hookweave/hooks"
+)
+
+// eventsFunc names a WithEvents function in reports of its panics.
+const eventsFunc = "streaming.WithEvents"
+
+// emit hands ev to the stream's WithEvents function, then to the plugins
+// listening to streaming_event. active names the requirements of a
+// QuickCheckEvent.
+func (r *run) emit(ctx context.Context, ev hooks.Event, active []string) {
+	if fn := r.s.cfg.events; fn != nil {
+		callEvents(fn, ev)
+	}
+	hooks.EmitEvent(ctx, r.id, ev, active)
+}
+
+// callEvents calls fn, containing a panic as dispatch contains a plugin's.
+func callEvents(fn func(hooks.Event), ev hooks.Event) {
+	defer func() {
+		if v := recover(); v != nil {
+			hooks.Report(&hooks.PluginError{Plugin: eventsFunc, Hook: hooks.StreamingEventHook, Err: &hooks.PanicError{Value: v}})
+		}
+	}()
+	fn(ev)
+}
