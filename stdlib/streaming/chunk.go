@@ -2,17 +2,20 @@ package streaming
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/stdlib/chunking"
 )
 
 // onDelta appends a delta and processes the chunks it completes. It returns
 // errHalt to stop generation, or a requirement's error.
 func (r *run) onDelta(ctx context.Context, delta string) error {
-	r.acc.WriteString(delta)
-	chunks, rest := r.s.cfg.chunker.Split(r.pending + delta)
-	r.pending = rest
+	chunks, err := r.cut(delta)
+	if err != nil {
+		return err
+	}
 	for _, c := range chunks {
 		if err := r.process(ctx, c, false); err != nil {
 			return err
@@ -22,6 +25,30 @@ func (r *run) onDelta(ctx context.Context, delta string) error {
 		}
 	}
 	return nil
+}
+
+// cut appends delta to the accumulated text and cuts the chunks it
+// completes. With a Resumer the text not yet cut is the tail of the
+// accumulated text, handed over without a copy, and the chunker resumes
+// its scan at its mark: each byte is copied and scanned a bounded number of
+// times, whatever the deltas and however far apart the boundaries. A
+// plain Chunker gets the pending text and the delta joined, and rescans it.
+func (r *run) cut(delta string) ([]string, error) {
+	r.acc.WriteString(delta)
+	if r.resumer == nil {
+		chunks, rest := r.s.cfg.chunker.Split(r.pending + delta)
+		r.pending = rest
+		return chunks, nil
+	}
+	acc := r.acc.String()
+	buf := acc[len(acc)-len(r.pending)-len(delta):]
+	chunks, rest, mark := r.resumer.SplitFrom(buf, r.mark)
+	if len(rest) > len(buf) || mark < 0 || mark > len(rest) {
+		return nil, fmt.Errorf("chunker %s: SplitFrom returned a rest of %d bytes and mark %d for a buffer of %d bytes",
+			chunking.Name(r.resumer), len(rest), mark, len(buf))
+	}
+	r.pending, r.mark = rest, mark
+	return chunks, nil
 }
 
 // process checks one chunk and delivers it if it passes. It sets r.halted
@@ -36,14 +63,18 @@ func (r *run) process(ctx context.Context, chunk string, flush bool) error {
 			return err
 		}
 		passed := !anyFail(results)
-		hooks.EmitEvent(ctx, r.id, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: 1, Passed: passed, Results: results}, r.names)
+		if hooks.Listening(hooks.StreamingEventHook) { // boxing the event costs an allocation
+			hooks.EmitEvent(ctx, r.id, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: 1, Passed: passed, Results: results}, r.names)
+		}
 		if !passed {
 			r.halted = true
 			r.failure = failureReason(results, flush)
 			return nil
 		}
 	}
-	hooks.EmitEvent(ctx, r.id, hooks.ChunkEvent{Text: chunk, ChunkIndex: index, Attempt: 1}, nil)
+	if hooks.Listening(hooks.StreamingEventHook) {
+		hooks.EmitEvent(ctx, r.id, hooks.ChunkEvent{Text: chunk, ChunkIndex: index, Attempt: 1}, nil)
+	}
 	r.markDelivered(chunk)
 	if !r.yield(chunk, nil) {
 		r.gone = true
