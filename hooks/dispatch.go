@@ -62,6 +62,7 @@ func dispatch(ctx context.Context, h Hook, p Payload) (context.Context, Payload,
 	}
 	es := handlersFor(h, s)
 	var concurrent, later []entry
+	var view Payload // the copy that plugins which may not modify share
 	for _, e := range es {
 		switch e.p.mode {
 		case Concurrent:
@@ -71,7 +72,14 @@ func dispatch(ctx context.Context, h Hook, p Payload) (context.Context, Payload,
 			later = append(later, e)
 			continue
 		}
-		res, ok := invoke(ctx, e, h, p.clone())
+		q := view
+		if e.p.mode.mayModify() {
+			q = p.clone()
+		} else if q == nil {
+			view = p.clone()
+			q = view
+		}
+		res, ok := invoke(ctx, e, h, q)
 		if !ok {
 			continue
 		}
@@ -80,6 +88,7 @@ func dispatch(ctx context.Context, h Hook, p Payload) (context.Context, Payload,
 		}
 		if res.Payload != nil {
 			applyChange(e, h, p, res.Payload)
+			view = nil // later plugins see the change
 		}
 		if err := block(e, h, res.Block); err != nil {
 			return ctx, p, err
@@ -87,16 +96,22 @@ func dispatch(ctx context.Context, h Hook, p Payload) (context.Context, Payload,
 	}
 	err := runConcurrent(ctx, h, p, concurrent)
 	if len(later) > 0 {
-		snap := p.clone()
-		for _, e := range later {
-			background.Add(1)
-			go func() {
-				defer background.Done()
-				invoke(ctx, e, h, snap.clone())
-			}()
-		}
+		fireAndForget(ctx, h, p.clone(), later)
 	}
 	return ctx, p, err
+}
+
+// fireAndForget starts the fire-and-forget handlers es on snap, each on a
+// copy of its own. It is a function of its own so that dispatch's context
+// escapes to the heap only when there are such handlers.
+func fireAndForget(ctx context.Context, h Hook, snap Payload, es []entry) {
+	for _, e := range es {
+		background.Add(1)
+		go func() {
+			defer background.Done()
+			invoke(ctx, e, h, snap.clone())
+		}()
+	}
 }
 
 func handlersFor(h Hook, s *scope) []entry {
