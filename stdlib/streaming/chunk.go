@@ -34,6 +34,11 @@ func (r *run) onDelta(ctx context.Context, delta string) error {
 // times, whatever the deltas and however far apart the boundaries. A
 // plain Chunker gets the pending text and the delta joined, and rescans it.
 func (r *run) cut(delta string) ([]string, error) {
+	if r.acc.Cap()-r.acc.Len() < len(delta) {
+		// Double, where append grows large buffers by a quarter: the
+		// text already held is copied at most once over on average.
+		r.acc.Grow(max(len(delta), r.acc.Len()))
+	}
 	r.acc.WriteString(delta)
 	if r.resumer == nil {
 		chunks, rest := r.s.cfg.chunker.Split(r.pending + delta)
