@@ -3,7 +3,6 @@ package runtimebench
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -49,24 +48,18 @@ func deltas(text string, n int) []string {
 
 func perChunkRequirement() requirement.Requirement { return requirement.MaxWords(50) }
 
-// BenchmarkPerChunk measures what one chunk costs: through a Stream
-// (stream), and in a bare loop that calls the chunker's SplitFrom and the
-// requirement's Check directly on the same deltas (bare). It reports
-// ns/chunk and allocs/chunk.
+// BenchmarkPerChunk measures what one chunk costs through a Stream
+// (stream) against a bare loop that calls the chunker's SplitFrom and the
+// requirement's Check directly on the same deltas (bare), alternately.
 func BenchmarkPerChunk(b *testing.B) {
 	text := sentences(perChunkSentences)
-	b.Run("case=stream", func(b *testing.B) {
-		be := scripted.New(text, scripted.WithDelta(perChunkDelta))
-		opts := []streaming.Option{streaming.WithChunker(chunking.Sentence{}), streaming.WithRequirements(perChunkRequirement())}
-		perChunk(b, func() int {
-			return drain(b, streaming.New(context.Background(), be, backend.Request{}, opts...))
-		})
-	})
-	b.Run("case=bare", func(b *testing.B) {
-		ds := deltas(text, perChunkDelta)
-		q := perChunkRequirement()
-		perChunk(b, func() int { return bareLoop(b, ds, chunking.Sentence{}, q) })
-	})
+	be := scripted.New(text, scripted.WithDelta(perChunkDelta))
+	opts := []streaming.Option{streaming.WithChunker(chunking.Sentence{}), streaming.WithRequirements(perChunkRequirement())}
+	ds := deltas(text, perChunkDelta)
+	q := perChunkRequirement()
+	paired(b, "chunk",
+		side{"stream", func() int { return drain(b, streaming.New(context.Background(), be, backend.Request{}, opts...)) }},
+		side{"bare", func() int { return bareLoop(b, ds, chunking.Sentence{}, q) }})
 }
 
 // bareLoop chunks the text of ds, delta by delta, and checks every chunk:
@@ -93,21 +86,4 @@ func bareLoop(b testing.TB, ds []string, c chunking.Resumer, q requirement.Requi
 		check(chunk)
 	}
 	return n
-}
-
-// perChunk runs one op per iteration and reports its time and allocations
-// per chunk; op returns the number of chunks it handled.
-func perChunk(b *testing.B, op func() int) {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	chunks := 0
-	for b.Loop() {
-		chunks += op()
-	}
-	runtime.ReadMemStats(&after)
-	if chunks == 0 {
-		b.Fatal("no chunks")
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(chunks), "ns/chunk")
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(chunks), "allocs/chunk")
 }

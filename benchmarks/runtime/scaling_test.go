@@ -34,27 +34,28 @@ func boundaryFree(name string, n int) string {
 	return strings.Repeat(unit, n/len(unit)+1)[:n]
 }
 
-// BenchmarkScaling streams a boundary-free reply in 1-rune deltas: the
-// time at 80k characters over the time at 20k is 4 when streaming is
-// linear in the reply's length.
+// BenchmarkScaling streams a boundary-free reply of 80k and of 20k
+// characters in 1-rune deltas, alternately: its ratio is 4 when streaming
+// is linear in the reply's length.
 func BenchmarkScaling(b *testing.B) {
 	for _, name := range []string{"sentence", "word", "paragraph"} {
-		for _, n := range scalingSizes {
-			b.Run(fmt.Sprintf("chunker=%s/chars=%dk", name, n/1000), func(b *testing.B) {
-				text := boundaryFree(name, n)
-				c, err := chunking.ByName(name)
-				if err != nil {
-					b.Fatal(err)
-				}
-				be := scripted.New(text, scripted.WithDelta(1))
-				for b.Loop() {
-					chunks := drain(b, streaming.New(context.Background(), be, backend.Request{}, streaming.WithChunker(c)))
-					if chunks != 1 {
+		b.Run("chunker="+name, func(b *testing.B) {
+			c, err := chunking.ByName(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var sides [2]side
+			for i, n := range scalingSizes {
+				be := scripted.New(boundaryFree(name, n), scripted.WithDelta(1))
+				sides[i] = side{fmt.Sprintf("chars%dk", n/1000), func() int {
+					if chunks := drain(b, streaming.New(context.Background(), be, backend.Request{}, streaming.WithChunker(c))); chunks != 1 {
 						b.Fatalf("%d chunks, want 1", chunks)
 					}
-				}
-			})
-		}
+					return 1
+				}}
+			}
+			paired(b, "op", sides[1], sides[0])
+		})
 	}
 }
 

@@ -45,20 +45,15 @@ const telemetrySentences = 60
 // recording to the same SDK set-up. It needs the woven build.
 func BenchmarkTelemetry(b *testing.B) {
 	text := sentences(telemetrySentences)
-	b.Run("case=woven", func(b *testing.B) {
-		s := newSDK(b, discard{})
-		s.weave(b)
-		be := scripted.New(text, scripted.WithDelta(perChunkDelta))
-		perChunk(b, func() int { return wovenStream(b, be) })
-	})
-	b.Run("case=inline", func(b *testing.B) {
-		s := newSDK(b, discard{})
-		s.skipPlain(b)
-		in, err := newInline(s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		be := scripted.New(text, scripted.WithDelta(perChunkDelta))
-		perChunk(b, func() int { return in.stream(b, be) })
-	})
+	woven := newSDK(b, discard{})
+	woven.weave(b)
+	plain := newSDK(b, discard{})
+	in, err := newInline(plain)
+	if err != nil {
+		b.Fatal(err)
+	}
+	be := scripted.New(text, scripted.WithDelta(perChunkDelta))
+	paired(b, "chunk",
+		side{"woven", func() int { return wovenStream(b, be) }},
+		side{"inline", func() int { return in.stream(b, be) }})
 }

@@ -51,7 +51,24 @@ func (r results) put(binary, name, unit string, v float64) {
 // median returns the median of a benchmark's values in unit, and false
 // when there are none.
 func (r results) median(binary, name, unit string) (float64, bool) {
-	vs := slices.Clone(r[binary][name][unit])
+	return median(r[binary][name][unit])
+}
+
+// roundRatio returns the median over the rounds of a's value in a round
+// over b's value in the same round, for one benchmark in two binaries.
+func (r results) roundRatio(binA, binB, name, unit string) (float64, bool) {
+	a, b := r[binA][name][unit], r[binB][name][unit]
+	var ratios []float64
+	for i := range min(len(a), len(b)) {
+		if b[i] != 0 {
+			ratios = append(ratios, a[i]/b[i])
+		}
+	}
+	return median(ratios)
+}
+
+func median(values []float64) (float64, bool) {
+	vs := slices.Clone(values)
 	if len(vs) == 0 {
 		return 0, false
 	}

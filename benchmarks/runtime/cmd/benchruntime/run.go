@@ -23,7 +23,7 @@ type pass struct {
 var passes = []pass{
 	{"plain", "Scaling|PerChunk", ""},
 	{"plain", "Concurrent", "1x"},
-	{"woven", "PerChunk/case=stream|Telemetry", ""},
+	{"woven", "PerChunk|Telemetry", ""},
 }
 
 // Main runs the benchmarks and prints the table; it returns the exit code.
