@@ -56,7 +56,8 @@ func (b *Backend) Stream(ctx context.Context, req backend.Request, onDelta func(
 	reply := b.cfg.reply(req)
 	n := deltaCount(reply, b.cfg.delta)
 	resp = backend.Response{Model: b.cfg.model}
-	sent := 0 // the deltas are consecutive: reply[:sent] is the text delivered
+	// The deltas are consecutive: reply[:sent] is the text delivered.
+	sent := 0
 	defer func() { // every return carries the text delivered so far
 		resp.Text = reply[:sent]
 		resp.Usage = usage(req, resp.Text)
