@@ -16,7 +16,7 @@ TEST_TIMEOUT ?= 30m
 # those whose tests link hooks (scripts/woven-pkgs.sh says why).
 WOVEN_PKGS = $(shell GO=$(GO) ./scripts/woven-pkgs.sh)
 
-.PHONY: all build hookweave test test-plain test-woven lint demo e2e bench clean
+.PHONY: all build hookweave test test-plain test-woven lint demo e2e bench bench-runtime clean
 
 all: build
 
@@ -59,6 +59,13 @@ e2e: hookweave
 ## (BENCHFLAGS='-runs 7 -warm 30' for more samples, -only woven|unrelated)
 bench: hookweave
 	./scripts/bench.sh $(BENCHFLAGS)
+
+## bench-runtime: runtime benchmarks (scaling, per chunk, telemetry, many streams),
+## plain and woven binaries alternating, printed as the table of ratios
+## (RUNTIME_BENCHFLAGS='-count 9' for more rounds)
+RUNTIME_BENCHFLAGS ?= -count 5
+bench-runtime: hookweave
+	$(GO) run ./benchmarks/runtime/cmd/benchruntime -hookweave $(HOOKWEAVE) $(RUNTIME_BENCHFLAGS)
 
 clean:
 	rm -rf $(BIN)

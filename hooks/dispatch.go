@@ -67,8 +67,16 @@ func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCaus
 	}
 	es := handlersFor(h, s)
 	serial := firstOfMode(es, Concurrent)
+	var view Payload // the copy that plugins which may not modify share
 	for _, e := range es[:serial] {
-		res, release, ok := invoke(ctx, e, h, p.clone())
+		q := view
+		if e.p.mode.mayModify() {
+			q = p.clone()
+		} else if q == nil {
+			view = p.clone()
+			q = view
+		}
+		res, release, ok := invoke(ctx, e, h, q)
 		if res.Context != nil && startHooks[h] && ok {
 			ctx = res.Context
 			if keep != nil && release != nil {
@@ -84,6 +92,7 @@ func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCaus
 		}
 		if res.Payload != nil {
 			applyChange(e, h, p, res.Payload)
+			view = nil // later plugins see the change
 		}
 		if err := block(e, h, res.Block); err != nil {
 			return ctx, p, err
@@ -91,7 +100,9 @@ func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCaus
 	}
 	later := firstOfMode(es, FireAndForget)
 	err := runConcurrent(ctx, h, p, es[serial:later])
-	fireAndForget(ctx, h, p, es[later:])
+	if later < len(es) {
+		fireAndForget(ctx, h, p, es[later:])
+	}
 	return ctx, p, err
 }
 
@@ -169,11 +180,10 @@ func runConcurrent(ctx context.Context, h Hook, p Payload, es []entry) error {
 }
 
 // fireAndForget starts the fire-and-forget plugins in the background, on a
-// snapshot of p; Shutdown waits for them.
+// snapshot of p; Shutdown waits for them. It is a function of its own, called
+// only when there are such plugins, so that dispatch's context escapes to
+// the heap only then.
 func fireAndForget(ctx context.Context, h Hook, p Payload, es []entry) {
-	if len(es) == 0 {
-		return
-	}
 	snap := p.clone()
 	for _, e := range es {
 		background.Add(1)

@@ -25,7 +25,29 @@ type Chunker interface {
 	Flush(rest string) []string
 }
 
+// Resumer is implemented by chunkers that can resume a scan where the last
+// one stopped, so that a long fragment with no boundary costs time linear
+// in its length instead of a rescan per delta. The stream calls SplitFrom
+// when a chunker has it, and Split otherwise; the built-in chunkers have
+// it. A user chunker needs only Split and Flush.
+type Resumer interface {
+	Chunker
+	// SplitFrom returns what Split(buf) returns, with mark: where the next
+	// scan resumes, as an offset into rest that only the chunker reads.
+	// rest must be a suffix of buf. The caller passes from = 0 for a new
+	// buffer, and otherwise buf = the previous call's rest followed by new
+	// text, with from = the mark that call returned.
+	SplitFrom(buf string, from int) (chunks []string, rest string, mark int)
+}
+
 // Namer is implemented by chunkers that report their own strategy name.
 type Namer interface {
 	Name() string
 }
+
+// The built-in chunkers resume their scans.
+var (
+	_ Resumer = Sentence{}
+	_ Resumer = Word{}
+	_ Resumer = Paragraph{}
+)

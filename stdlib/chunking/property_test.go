@@ -3,8 +3,11 @@ package chunking_test
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/hookweave/hookweave/stdlib/chunking"
 )
 
 // texts exercise every boundary rule, including multi-byte characters that
@@ -19,6 +22,12 @@ var texts = []string{
 	"\n\n  lead \n \n mid\n\n\n",
 	`Closers then text: "a."b (c.)d e.’f g!”h i?')j.`,
 	"naïve café ” ’ ) \" . ! ? \xe2\x80 \xff end",
+	// Long fragments with no boundary for one chunker or another, then
+	// boundaries: scans that resume must find them as a rescan does.
+	strings.Repeat("no punctuation here ", 40) + "end. " + strings.Repeat("x", 300) + "!\u00a0Done",
+	strings.Repeat("abcdé", 120) + " " + strings.Repeat("\u2019", 50) + "\u3000tail",
+	strings.Repeat("Line of a paragraph.\n", 30) + "\n" + strings.Repeat("\n", 200) + "After.\n\nEnd\n",
+	strings.Repeat("\n", 300) + "x" + strings.Repeat(" ", 300) + "y.\n\n",
 }
 
 // checkSlicing checks that chunking text in the given deltas gives the oracle's
@@ -27,8 +36,14 @@ var texts = []string{
 func checkSlicing(t *testing.T, s strategy, text string, deltas []string) {
 	t.Helper()
 	got := stream(s.chunker, deltas...)
-	if want := s.oracle(text); !slices.Equal(got, want) {
+	want := s.oracle(text)
+	if !slices.Equal(got, want) {
 		t.Fatalf("%s: chunks of %q in deltas %q = %q, want %q", s.name, text, deltas, got, want)
+	}
+	if r, ok := s.chunker.(chunking.Resumer); ok {
+		if resumed := streamFrom(t, r, deltas...); !slices.Equal(resumed, want) {
+			t.Fatalf("%s: resumed chunks of %q in deltas %q = %q, want %q", s.name, text, deltas, resumed, want)
+		}
 	}
 	for _, c := range got {
 		if c == "" || s.name != "paragraph" && unicode.IsSpace([]rune(c)[0]) {

@@ -19,15 +19,25 @@ type Sentence struct{}
 func (Sentence) Name() string { return "SentenceChunker" }
 
 // Split implements Chunker.
-func (Sentence) Split(buf string) (chunks []string, rest string) {
+func (s Sentence) Split(buf string) (chunks []string, rest string) {
+	chunks, rest, _ = s.SplitFrom(buf, 0)
+	return chunks, rest
+}
+
+// SplitFrom implements Resumer. Its mark is the first terminal whose
+// boundary is undecided, or the end of rest: every terminal before it was
+// decided on text that had fully arrived.
+func (Sentence) SplitFrom(buf string, from int) (chunks []string, rest string, mark int) {
 	start := 0
-	for i := 0; i < len(buf); i++ {
-		if !isTerminal(buf[i]) {
-			continue
+	for i := from; i < len(buf); i++ {
+		k := strings.IndexAny(buf[i:], terminals)
+		if k < 0 {
+			break
 		}
+		i += k
 		end, next, decided := sentenceEnd(buf, i+1)
 		if !decided {
-			break
+			return chunks, buf[start:], i - start
 		}
 		if next < 0 {
 			continue
@@ -36,7 +46,7 @@ func (Sentence) Split(buf string) (chunks []string, rest string) {
 		start = next
 		i = next - 1
 	}
-	return chunks, buf[start:]
+	return chunks, buf[start:], len(buf) - start
 }
 
 // Flush implements Chunker: the trimmed fragment, if it is not blank.
@@ -45,11 +55,9 @@ func (s Sentence) Flush(rest string) []string {
 	return appendTrimmed(chunks, rest)
 }
 
-// isTerminal reports whether b ends a sentence. Bytes are enough: in UTF-8
+// terminals are the bytes that end a sentence. Bytes are enough: in UTF-8
 // an ASCII byte never occurs inside a multi-byte character.
-func isTerminal(b byte) bool {
-	return b == '.' || b == '!' || b == '?'
-}
+const terminals = ".!?"
 
 func isCloser(r rune) bool {
 	switch r {

@@ -3,6 +3,7 @@ package chunking_test
 import (
 	"regexp"
 	"strings"
+	"testing"
 	"unicode"
 
 	"github.com/hookweave/hookweave/stdlib/chunking"
@@ -18,6 +19,29 @@ func stream(c chunking.Chunker, deltas ...string) []string {
 		var chunks []string
 		chunks, buf = c.Split(buf + d)
 		out = append(out, chunks...)
+	}
+	return append(out, c.Flush(buf)...)
+}
+
+// streamFrom feeds deltas to c as the validated stream feeds a Resumer:
+// the buffer is the previous rest followed by the delta, and each scan
+// resumes at the mark the previous one returned. It also checks that every
+// rest is a suffix of its buffer, as SplitFrom promises.
+func streamFrom(t testing.TB, c chunking.Resumer, deltas ...string) []string {
+	t.Helper()
+	var out []string
+	buf, mark := "", 0
+	for _, d := range deltas {
+		buf += d
+		chunks, rest, next := c.SplitFrom(buf, mark)
+		if !strings.HasSuffix(buf, rest) {
+			t.Fatalf("SplitFrom(%q, %d): rest %q is not a suffix", buf, mark, rest)
+		}
+		if next < 0 || next > len(rest) {
+			t.Fatalf("SplitFrom(%q, %d): mark %d outside rest %q", buf, mark, next, rest)
+		}
+		out = append(out, chunks...)
+		buf, mark = rest, next
 	}
 	return append(out, c.Flush(buf)...)
 }

@@ -12,9 +12,16 @@ type Word struct{}
 func (Word) Name() string { return "WordChunker" }
 
 // Split implements Chunker.
-func (Word) Split(buf string) (chunks []string, rest string) {
-	start := 0
-	for i := 0; i < len(buf); {
+func (w Word) Split(buf string) (chunks []string, rest string) {
+	chunks, rest, _ = w.SplitFrom(buf, 0)
+	return chunks, rest
+}
+
+// SplitFrom implements Resumer. Its mark is the end of rest, or the start
+// of a character that has not fully arrived.
+func (Word) SplitFrom(buf string, from int) (chunks []string, rest string, mark int) {
+	start, i := 0, from
+	for i < len(buf) {
 		r, n, ok := runeAt(buf, i)
 		if !ok {
 			break
@@ -27,7 +34,7 @@ func (Word) Split(buf string) (chunks []string, rest string) {
 		}
 		i += n
 	}
-	return chunks, buf[start:]
+	return chunks, buf[start:], i - start
 }
 
 // Flush implements Chunker: the trimmed fragment, if it is not blank.

@@ -40,6 +40,12 @@ func (LLMJudgeRequirement) Name() string { return "LLMJudge" }
 // Description implements Requirement: the criterion.
 func (j LLMJudgeRequirement) Description() string { return j.Criterion }
 
+// SlowCheck implements Slow: Check makes no model call.
+func (LLMJudgeRequirement) SlowCheck() bool { return false }
+
+// SlowValidate implements Slow: Validate asks a model.
+func (LLMJudgeRequirement) SlowValidate() bool { return true }
+
 // Check implements Requirement: always Unknown, without a model call.
 func (LLMJudgeRequirement) Check(context.Context, backend.Backend, string) (Result, error) {
 	return Result{Outcome: hooks.Unknown}, nil

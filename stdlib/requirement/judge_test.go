@@ -114,3 +114,14 @@ func TestLLMJudgeCheckIsUnknown(t *testing.T) {
 		t.Errorf("Check asked the validator %d times, want 0", len(v.reqs))
 	}
 }
+
+func TestLLMJudgeIsSlowOnlyToValidate(t *testing.T) {
+	j := requirement.LLMJudge("polite")
+	if requirement.IsSlow(j, false) || !requirement.IsSlow(j, true) {
+		t.Errorf("IsSlow(check) = %v, IsSlow(validate) = %v; want false, true",
+			requirement.IsSlow(j, false), requirement.IsSlow(j, true))
+	}
+	if requirement.IsSlow(requirement.MaxWords(3), true) {
+		t.Error("MaxWords says it is slow")
+	}
+}

@@ -39,3 +39,28 @@ type Requirement interface {
 type Cloner interface {
 	Clone() Requirement
 }
+
+// Slow is implemented by requirements whose calls may take long, such as a
+// model call. A stream runs a requirement's slow calls concurrently with
+// the other requirements' calls, and cancels them when another call
+// errs; every other call runs on the stream's goroutine, one after another
+// in requirement order, where a goroutine would cost more than it saves.
+type Slow interface {
+	// SlowCheck reports whether Check may take long.
+	SlowCheck() bool
+	// SlowValidate reports whether Validate may take long.
+	SlowValidate() bool
+}
+
+// IsSlow reports whether q's Check (validate false) or Validate (validate
+// true) may take long, as q says through Slow.
+func IsSlow(q Requirement, validate bool) bool {
+	s, ok := q.(Slow)
+	if !ok {
+		return false
+	}
+	if validate {
+		return s.SlowValidate()
+	}
+	return s.SlowCheck()
+}

@@ -2,21 +2,20 @@ package streaming
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/stdlib/chunking"
 )
 
 // onDelta appends a delta and processes the chunks it completes. It returns
 // errHalt to stop generation, a requirement's error, or a *ChunkerError.
 func (r *run) onDelta(ctx context.Context, delta string) error {
-	r.acc.WriteString(delta)
-	buf := r.pending + delta
-	chunks, rest := r.s.cfg.chunker.Split(buf)
-	if err := checkSplit(r.s.cfg.chunker, buf, chunks, rest); err != nil {
+	chunks, err := r.cut(delta)
+	if err != nil {
 		return err
 	}
-	r.pending = rest
 	for _, c := range chunks {
 		if err := r.process(ctx, c, false); err != nil {
 			return err
@@ -26,6 +25,43 @@ func (r *run) onDelta(ctx context.Context, delta string) error {
 		}
 	}
 	return nil
+}
+
+// cut appends delta to the accumulated text and cuts the chunks it
+// completes. With a Resumer the text not yet cut is the tail of the
+// accumulated text, handed over without a copy, and the chunker resumes
+// its scan at its mark: each byte is copied and scanned a bounded number of
+// times, whatever the deltas and however far apart the boundaries. A
+// plain Chunker gets the pending text and the delta joined, and rescans it.
+func (r *run) cut(delta string) ([]string, error) {
+	if r.acc.Cap()-r.acc.Len() < len(delta) {
+		// Double, where append grows large buffers by a quarter: the
+		// text already held is copied at most once over on average.
+		r.acc.Grow(max(len(delta), r.acc.Len()))
+	}
+	r.acc.WriteString(delta)
+	if r.resumer == nil {
+		buf := r.pending + delta
+		chunks, rest := r.s.cfg.chunker.Split(buf)
+		if err := checkSplit(r.s.cfg.chunker, buf, chunks, rest); err != nil {
+			return nil, err
+		}
+		r.pending = rest
+		return chunks, nil
+	}
+	acc := r.acc.String()
+	buf := acc[len(acc)-len(r.pending)-len(delta):]
+	chunks, rest, mark := r.resumer.SplitFrom(buf, r.mark)
+	if mark < 0 || mark > len(rest) {
+		return nil, &ChunkerError{chunking.Name(r.resumer), fmt.Sprintf("split returned mark %d for a rest of %d bytes", mark, len(rest))}
+	}
+	// A rest that is a slice of buf, as the built-in chunkers return,
+	// compares in constant time: the check keeps the scan linear.
+	if err := checkSplit(r.resumer, buf, chunks, rest); err != nil {
+		return nil, err
+	}
+	r.pending, r.mark = rest, mark
+	return chunks, nil
 }
 
 // process checks one chunk and delivers it if it passes. It sets r.halted
@@ -40,14 +76,18 @@ func (r *run) process(ctx context.Context, chunk string, flush bool) error {
 			return err
 		}
 		passed := !anyFail(results)
-		r.emit(ctx, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: 1, Passed: passed, Results: results}, r.names)
+		if r.emitting() { // boxing the event costs an allocation
+			r.emit(ctx, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: 1, Passed: passed, Results: results}, r.names)
+		}
 		if !passed {
 			r.halted = true
 			r.failure = failureReason(results, flush)
 			return nil
 		}
 	}
-	r.emit(ctx, hooks.ChunkEvent{Text: chunk, ChunkIndex: index, Attempt: 1}, nil)
+	if r.emitting() {
+		r.emit(ctx, hooks.ChunkEvent{Text: chunk, ChunkIndex: index, Attempt: 1}, nil)
+	}
 	r.markDelivered(chunk)
 	if !r.yield(chunk, nil) {
 		r.gone = true

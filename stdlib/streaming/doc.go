@@ -20,8 +20,11 @@
 //
 // Requirements are copied (with requirement.Cloner when they implement it)
 // when the Stream is made; the caller's values are never mutated. Each new
-// chunk is checked by every requirement concurrently; the first error
-// cancels the others. A requirement that fails ends the stream, so every
+// chunk is checked by every requirement, on the consumer's goroutine, one
+// after another in requirement order; a requirement whose calls may take
+// long says so (requirement.Slow, as the LLM judge's full validation does)
+// and then runs concurrently with the others. The first error ends the
+// round and cancels the slow calls still running. A requirement that fails ends the stream, so every
 // requirement is active for every chunk that is checked (mellea's "still
 // active" requirements are those that have not failed).
 //
@@ -32,7 +35,7 @@
 //     that of the last failing result in requirement order.
 //   - At the natural end the withheld fragment is flushed and checked like
 //     any chunk, then the full text is validated by every requirement
-//     concurrently. A failed full validation does not make the stream
+//     the same way. A failed full validation does not make the stream
 //     unsuccessful (mellea's semantics): Result.Completed stays true and
 //     Result.ValidationPassed says how the full validation went.
 //   - An error (the backend's, a requirement's, a cancelled context) stops

@@ -9,6 +9,13 @@ import (
 // eventsFunc names a WithEvents function in reports of its panics.
 const eventsFunc = "streaming.WithEvents"
 
+// emitting reports whether the stream's events go anywhere: to the stream's
+// WithEvents function or to a plugin. Callers check it before they box an
+// event, which costs an allocation.
+func (r *run) emitting() bool {
+	return r.s.cfg.events != nil || hooks.Listening(hooks.StreamingEventHook)
+}
+
 // emit hands ev to the stream's WithEvents function, then to the plugins
 // listening to streaming_event. active names the requirements of a
 // QuickCheckEvent.

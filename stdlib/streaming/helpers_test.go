@@ -158,10 +158,13 @@ func (b broken) Validate(context.Context, backend.Backend, string) (requirement.
 	return requirement.Result{}, b.err
 }
 
-// patient waits in Check until its context is done and notes that.
+// patient waits in Check until its context is done and notes that. Its
+// Check says it is slow, so it runs beside the other requirements.
 type patient struct{ cancelled *atomic.Bool }
 
 func (p patient) Description() string { return "patient" }
+func (patient) SlowCheck() bool       { return true }
+func (patient) SlowValidate() bool    { return false }
 func (p patient) Check(ctx context.Context, _ backend.Backend, _ string) (requirement.Result, error) {
 	<-ctx.Done()
 	p.cancelled.Store(true)

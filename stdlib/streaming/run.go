@@ -8,6 +8,7 @@ import (
 
 	"github.com/hookweave/hookweave/hooks"
 	"github.com/hookweave/hookweave/stdlib/backend"
+	"github.com/hookweave/hookweave/stdlib/chunking"
 	"github.com/hookweave/hookweave/stdlib/requirement"
 )
 
@@ -19,10 +20,15 @@ type run struct {
 	names []string // the requirements' type names, in order
 	yield func(string, error) bool
 
-	acc       strings.Builder // every delta received
-	pending   string          // text not yet cut into chunks
-	next      int             // index of the next chunk
-	delivered int             // end of the last delivered chunk in acc
+	slow    [2]int              // requirements with a slow Check, a slow Validate
+	checked []hooks.CheckResult // the results of the last check, reused
+
+	acc       strings.Builder  // every delta received
+	resumer   chunking.Resumer // the chunker, when it resumes its scans
+	pending   string           // text not yet cut into chunks
+	mark      int              // where the resumer's next scan of pending starts
+	next      int              // index of the next chunk
+	delivered int              // end of the last delivered chunk in acc
 
 	started     bool // the wrapper called the stream
 	halted      bool // a failed check or the consumer stopped generation
@@ -41,7 +47,11 @@ type run struct {
 var errHalt = errors.New("streaming: halted")
 
 func newRun(s *Stream, yield func(string, error) bool) *run {
-	return &run{s: s, id: hooks.NewID(), names: requirementNames(s.cfg.requirements), yield: yield}
+	r := &run{s: s, id: hooks.NewID(), names: requirementNames(s.cfg.requirements), yield: yield}
+	r.slow = countSlow(s.cfg.requirements)
+	r.checked = make([]hooks.CheckResult, len(r.names))
+	r.resumer, _ = s.cfg.chunker.(chunking.Resumer)
+	return r
 }
 
 // requirementNames returns the requirements' type names, in order.

@@ -2,8 +2,8 @@ package scripted
 
 import (
 	"context"
-	"strings"
 	"time"
+	"unicode"
 
 	"github.com/hookweave/hookweave/hooks"
 	"github.com/hookweave/hookweave/stdlib/backend"
@@ -53,27 +53,30 @@ func (b *Backend) Generate(ctx context.Context, req backend.Request) (backend.Re
 // the number of whitespace-separated words in the request's messages,
 // OutputTokens the number of words in the text delivered.
 func (b *Backend) Stream(ctx context.Context, req backend.Request, onDelta func(delta string) error) (resp backend.Response, err error) {
-	deltas := slice(b.cfg.reply(req), b.cfg.delta)
+	reply := b.cfg.reply(req)
+	n := deltaCount(reply, b.cfg.delta)
 	resp = backend.Response{Model: backend.ModelFor(b, req)}
-	var text strings.Builder
+	// The deltas are consecutive: reply[:sent] is the text delivered.
+	sent := 0
 	defer func() { // every return carries the text delivered so far
-		resp.Text = text.String()
+		resp.Text = reply[:sent]
 		resp.Usage = usage(req, resp.Text)
 	}()
-	for i, d := range deltas {
+	for i := range n {
 		if b.faultAt(i) {
 			return resp, b.fault(ctx, i)
 		}
 		if err := b.pause(ctx, i); err != nil {
 			return resp, err
 		}
-		text.WriteString(d)
-		if err := onDelta(d); err != nil {
+		start := sent
+		sent = nextDelta(reply, start, b.cfg.delta)
+		if err := onDelta(reply[start:sent]); err != nil {
 			return resp, err
 		}
 	}
 	if b.cfg.failAfter >= 0 || b.cfg.stall {
-		return resp, b.fault(ctx, len(deltas))
+		return resp, b.fault(ctx, n)
 	}
 	resp.FinishReason = "stop"
 	return resp, nil
@@ -117,7 +120,21 @@ func (b *Backend) pause(ctx context.Context, i int) error {
 func usage(req backend.Request, output string) hooks.Usage {
 	var in int
 	for _, m := range req.Messages {
-		in += len(strings.Fields(m.Content))
+		in += countWords(m.Content)
 	}
-	return hooks.Usage{InputTokens: int64(in), OutputTokens: int64(len(strings.Fields(output))), Known: true}
+	return hooks.Usage{InputTokens: int64(in), OutputTokens: int64(countWords(output)), Known: true}
+}
+
+// countWords is len(strings.Fields(s)) without building the slice.
+func countWords(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
 }

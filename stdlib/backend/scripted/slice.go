@@ -2,18 +2,19 @@ package scripted
 
 import "unicode/utf8"
 
-// slice cuts s into pieces of n runes each; the last piece may be shorter.
-// It returns nil for an empty s.
-func slice(s string, n int) []string {
-	var out []string
-	for len(s) > 0 {
-		end := 0
-		for i := 0; i < n && end < len(s); i++ {
-			_, size := utf8.DecodeRuneInString(s[end:])
-			end += size
-		}
-		out = append(out, s[:end])
-		s = s[end:]
+// deltaCount is the number of pieces of n runes each (the last may be
+// shorter) that s is cut into.
+func deltaCount(s string, n int) int {
+	return (utf8.RuneCountInString(s) + n - 1) / n
+}
+
+// nextDelta returns the end of the piece of n runes of s that starts at
+// start.
+func nextDelta(s string, start, n int) int {
+	end := start
+	for i := 0; i < n && end < len(s); i++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
 	}
-	return out
+	return end
 }

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+)
+
+// pkg is the benchmark package, relative to the module root.
+const pkg = "./benchmarks/runtime"
+
+// A pass is one run of a test binary: which benchmarks, for how long.
+type pass struct {
+	binary    string // "plain" or "woven"
+	bench     string // -test.bench
+	benchtime string // -test.benchtime; "" for the default
+}
+
+var passes = []pass{
+	{"plain", "Scaling|PerChunk", ""},
+	{"plain", "Concurrent", "1x"},
+	{"woven", "PerChunk|Telemetry", ""},
+}
+
+// Main runs the benchmarks and prints the table; it returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("benchruntime", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	hookweave := fs.String("hookweave", "bin/hookweave", "the hookweave binary that builds the woven pass")
+	count := fs.Int("count", 5, "rounds: each runs every pass once; the table shows medians")
+	raw := fs.String("raw", "", "also write the benchmarks' output to this file")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if err := run(*hookweave, *count, *raw, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "benchruntime: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func run(hookweave string, count int, raw string, stdout, stderr io.Writer) error {
+	tool, err := filepath.Abs(hookweave)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "benchruntime")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	bins := map[string]string{"plain": filepath.Join(dir, "plain.test"), "woven": filepath.Join(dir, "woven.test")}
+	if err := goTest(stderr, "-c", "-o", bins["plain"], pkg); err != nil {
+		return fmt.Errorf("building the plain test binary: %w", err)
+	}
+	if err := goTest(stderr, "-c", "-toolexec="+tool, "-o", bins["woven"], pkg); err != nil {
+		return fmt.Errorf("building the woven test binary: %w", err)
+	}
+	res := results{}
+	var all bytes.Buffer
+	for round := 1; round <= count; round++ {
+		fmt.Fprintf(stderr, "round %d of %d\n", round, count)
+		for _, p := range passes {
+			out, err := runPass(bins[p.binary], p)
+			all.Write(out)
+			if err != nil {
+				return fmt.Errorf("%s pass %q: %w\n%s", p.binary, p.bench, err, out)
+			}
+			res.add(p.binary, out)
+		}
+	}
+	if raw != "" {
+		if err := os.WriteFile(raw, all.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return printTable(stdout, res, count)
+}
+
+func goTest(stderr io.Writer, args ...string) error {
+	cmd := exec.Command("go", append([]string{"test"}, args...)...)
+	cmd.Stdout, cmd.Stderr = stderr, stderr
+	return cmd.Run()
+}
+
+func runPass(binary string, p pass) ([]byte, error) {
+	args := []string{"-test.run", "^$", "-test.bench", p.bench, "-test.count", "1"}
+	if p.benchtime != "" {
+		args = append(args, "-test.benchtime", p.benchtime)
+	}
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = pkg
+	return cmd.CombinedOutput()
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+const sample = `goos: linux
+BenchmarkScaling/chunker=sentence-2   	     100	  10000000 ns/op	 10000000 chars20k-ns/op	 42000000 chars80k-ns/op	 4.2 ratio
+BenchmarkPerChunk-2 	  10	 1000 ns/op	 300.0 stream-ns/chunk	 2.500 stream-allocs/chunk	 200.0 bare-ns/chunk	 1.5 ratio
+PASS
+`
+
+func TestParseAndMedian(t *testing.T) {
+	res := results{}
+	res.add("plain", []byte(sample))
+	res.add("plain", []byte(strings.ReplaceAll(sample, "300.0 stream-ns/chunk", "500.0 stream-ns/chunk")))
+	res.add("plain", []byte(strings.ReplaceAll(sample, "300.0 stream-ns/chunk", "100.0 stream-ns/chunk")))
+	if v, ok := res.median("plain", "BenchmarkPerChunk", "stream-ns/chunk"); !ok || v != 300 {
+		t.Errorf("median stream-ns/chunk = %v, %v; want 300", v, ok)
+	}
+	if v, ok := res.median("plain", "BenchmarkScaling/chunker=sentence", "ratio"); !ok || v != 4.2 {
+		t.Errorf("median ratio = %v, %v; want 4.2", v, ok)
+	}
+	if _, ok := res.median("woven", "BenchmarkPerChunk", "stream-ns/chunk"); ok {
+		t.Error("a median of nothing")
+	}
+}
+
+func TestRoundRatio(t *testing.T) {
+	res := results{}
+	for _, v := range []string{"100.0", "400.0", "200.0"} {
+		res.add("plain", []byte(strings.ReplaceAll(sample, "300.0", v)))
+	}
+	for _, v := range []string{"101.0", "404.0", "400.0"} {
+		res.add("woven", []byte(strings.ReplaceAll(sample, "300.0", v)))
+	}
+	if v, ok := res.roundRatio("woven", "plain", "BenchmarkPerChunk", "stream-ns/chunk"); !ok || v != 1.01 {
+		t.Errorf("round ratio = %v, %v; want 1.01 (the median of 1.01, 1.01, 2)", v, ok)
+	}
+}
+
+func TestTable(t *testing.T) {
+	res := results{}
+	res.add("plain", []byte(sample))
+	var b strings.Builder
+	if err := printTable(&b, res, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| 80k vs 20k characters, sentence, 1-rune deltas | 4.20x | ≤ 4.5x | met | chars80k 42 ms/op, chars20k 10 ms/op |",
+		"| stream per chunk vs bare loop, one requirement, no plugin | 1.50x | ≤ 2x | met | stream 0.3 µs/chunk, bare 0.2 µs/chunk |",
+		"| allocations per chunk, no plugin listening | 2.50 | ≤ 4 | met |  |",
+		"| woven, telemetry off, vs plain | not measured | ≤ 1.02x |  |",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, b.String())
+		}
+	}
+}
