@@ -29,7 +29,8 @@ Print the source that a woven build compiles for each of the packages
 (a go list pattern): each file that weaving changes, after a line
 "// hookweave show: <file>". With -main, a package main is woven as the
 main of a binary: it links the plugin set, runs the shutdown lifecycle when
-main returns, and calls hooks.Exit for os.Exit.
+main returns and, through the exit hook that woven builds add to package os,
+before os.Exit.
 `
 
 // show prints the woven source of packages.
