@@ -24,15 +24,16 @@ func cmdNMDiff(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Check(err)
 		ignore = re.MatchString
 	}
+	w := ts.Stdout() // sets stdout, to nothing when the symbols agree
 	old, new := symbols(ts, args[0]), symbols(ts, args[1])
 	for _, s := range old {
 		if _, ok := slices.BinarySearch(new, s); !ok && !ignore(s) {
-			fmt.Fprintln(ts.Stdout(), "-", s)
+			fmt.Fprintln(w, "-", s)
 		}
 	}
 	for _, s := range new {
 		if _, ok := slices.BinarySearch(old, s); !ok && !ignore(s) {
-			fmt.Fprintln(ts.Stdout(), "+", s)
+			fmt.Fprintln(w, "+", s)
 		}
 	}
 }

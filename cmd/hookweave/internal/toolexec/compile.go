@@ -124,6 +124,9 @@ func (t *toolexec) weaveOS(c *compileArgs) int {
 	if len(res.Imports) > 0 {
 		return fail(fmt.Errorf("hookweave: weaving package os added imports %s", strings.Join(res.Imports, ", ")))
 	}
+	if !res.Changed && len(res.Extra) == 0 {
+		return passThrough(t.tool, t.args)
+	}
 	args, err := writeWoven(c, filepath.Join(filepath.Dir(c.get(c.output)), "hookweave"), files, res)
 	if err != nil {
 		return fail(err)
