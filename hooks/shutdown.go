@@ -29,7 +29,8 @@ func OnShutdown(fn func(context.Context) error) {
 
 // Shutdown waits for background plugin calls (until ctx is done), then calls
 // the functions added with OnShutdown, last added first, each once. Woven
-// programs call it when main returns and before os.Exit.
+// programs call it (through ShutdownMain) when main returns or a panic
+// unwinds it, and before os.Exit.
 func Shutdown(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() {
@@ -59,7 +60,9 @@ const ShutdownTimeout = 5 * time.Second
 
 // ShutdownMain runs Shutdown, bounded by ShutdownTimeout, and hands a
 // failure to the reporter (see SetReporter). Woven mains defer it, so a
-// short program's telemetry is flushed when main returns.
+// short program's telemetry is flushed when main returns, and set it as
+// the exit hook that woven builds add to package os, so that os.Exit from
+// any package (log.Fatal included) flushes too.
 func ShutdownMain() {
 	ctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
 	defer cancel()
@@ -68,8 +71,9 @@ func ShutdownMain() {
 	}
 }
 
-// Exit runs ShutdownMain, then os.Exit(code). hookweave replaces os.Exit in
-// woven mains with it.
+// Exit runs ShutdownMain, then os.Exit(code). A woven binary does not need
+// it (its os.Exit runs the shutdown); it flushes where os has no exit hook,
+// as in a program that registers plugins itself.
 func Exit(code int) {
 	ShutdownMain()
 	os.Exit(code)

@@ -1,6 +1,9 @@
 // Package weave rewrites Go source for hookweave: each function annotated
-// //mellea:hook gets its hook lifecycle, and the main package of a binary
-// gets the plugin set and the shutdown lifecycle.
+// //mellea:hook gets its hook lifecycle, the main package of a binary
+// gets the plugin set and the shutdown lifecycle, and package os gets the
+// exit hook through which every os.Exit of a woven binary runs that
+// shutdown first (OS; see exit.go for why os itself is rewritten rather
+// than the call sites).
 //
 // The rewrite is purely syntactic (no go/types), so it never depends on the
 // module's Go version, and it is textual: the woven code is inserted into
@@ -23,9 +26,12 @@
 //
 //	func (j *Job) Run(ctx context.Context) (err error) {ctx, _hookweave_call, _hookweave_err := _hookweave_hooks.BeginComponent(ctx, j); if _hookweave_err != nil { err = _hookweave_err; return }; defer func() { err = _hookweave_call.End(recover(), err) }()
 //
-// (with /*line*/ directives between). Unnamed results are named, so
-// return statements with values keep working. Identifiers that weaving
-// adds begin with a prefix that no file of the package uses.
+// (with /*line*/ directives between). Unnamed results are named, and a
+// blank error result, so return statements with values keep working.
+// Identifiers that weaving adds begin with a prefix that no file of the
+// package uses; the predeclared identifiers it uses (recover, nil) must
+// not be redeclared by the package or the annotated function, or weaving
+// fails saying what to rename.
 //
 // Package weave imports annotations and the standard library (and x/tools);
 // never hooks nor telemetry: the import paths it adds come from Config.

@@ -51,14 +51,19 @@ func (w *fileWeaver) apply() []byte {
 // lineDirective returns a /*line*/ directive that gives the next character
 // the original position of the byte at off.
 func (w *fileWeaver) lineDirective(off int) string {
-	return directive(w.pkg.fset.Position(w.tf.Pos(off)))
+	return w.directive(w.tf.Pos(off))
 }
 
-// directive formats a /*line*/ directive for p, a position adjusted by the
-// file's own //line directives, if any (cgo's output has them). A position
-// without a column (after a //line directive that gives none) gets a
-// directive without one.
-func directive(p token.Position) string {
+// directive formats a /*line*/ directive that gives what follows the
+// position of pos, adjusted by the file's own //line directives, if any
+// (cgo's output has them), whose file names are kept as written. A
+// position without a column (after a //line directive that gives none)
+// gets a directive without one.
+func (w *fileWeaver) directive(pos token.Pos) string {
+	p := w.pkg.fset.Position(pos)
+	if raw, ok := w.lineNames[p.Filename]; ok {
+		p.Filename = raw
+	}
 	if p.Column == 0 {
 		return fmt.Sprintf("/*line %s:%d*/", p.Filename, p.Line)
 	}

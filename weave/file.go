@@ -13,14 +13,17 @@ import (
 
 // fileWeaver collects the edits of one file.
 type fileWeaver struct {
-	pkg     *pkg
-	name    string
-	src     []byte
-	tf      *token.File
-	file    *ast.File
-	anns    []*annotations.Annotation
-	edits   []edit
-	imports []importSpec // imports to add, in order
+	pkg   *pkg
+	name  string
+	src   []byte
+	tf    *token.File
+	file  *ast.File
+	anns  []*annotations.Annotation
+	edits []edit
+	// lineNames maps the names of the file's //line directives as
+	// resolved to the names as written.
+	lineNames map[string]string
+	imports   []importSpec // imports to add, in order
 }
 
 // importSpec is an import that weaving adds to a file.
@@ -33,11 +36,14 @@ func parseFile(p *pkg, f File) (*fileWeaver, error) {
 	if err != nil {
 		return nil, parseError(err)
 	}
-	w := &fileWeaver{pkg: p, name: f.Name, src: f.Src, tf: p.fset.File(file.Package), file: file}
+	w := &fileWeaver{pkg: p, name: f.Name, src: f.Src, tf: p.fset.File(file.Package), file: file, lineNames: lineNames(f.Name, file)}
 	if annotations.Mentions(f.Src) {
 		if w.anns, err = annotations.ParseFile(p.fset, file); err != nil {
 			return nil, err
 		}
+	}
+	if p.cfg.everyFunc {
+		w.anns = everyFuncAnnotations(file)
 	}
 	return w, nil
 }
@@ -89,7 +95,9 @@ func (w *fileWeaver) output() ([]byte, []string) {
 				text += "; "
 			}
 			text += s.name + " " + strconv.Quote(s.path)
-			paths = append(paths, s.path)
+			if s.path != "unsafe" { // the compiler's own: no archive to find
+				paths = append(paths, s.path)
+			}
 		}
 		w.insert(w.file.Name.End(), text+")")
 	}

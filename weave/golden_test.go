@@ -2,6 +2,7 @@ package weave
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
@@ -116,7 +117,46 @@ func goldenModule(t *testing.T) string {
 	}
 	writeFile(t, filepath.Join(dir, "go.sum"), sum)
 	writeFile(t, filepath.Join(dir, "plugins", "plugins.go"), []byte("// Package plugins stands for the plugin set.\npackage plugins\n"))
+	writeOSOverlay(t, dir)
 	return dir
+}
+
+// writeOSOverlay writes dir/overlay.json, which gives the go command
+// package os as woven builds compile it, with its exit hook, so that
+// woven mains link (goCmd uses it).
+func writeOSOverlay(t *testing.T, dir string) {
+	t.Helper()
+	osDir := filepath.Join(goroot(t), "src", "os")
+	names, err := filepath.Glob(filepath.Join(osDir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []File
+	for _, n := range names {
+		src, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(src, []byte("\nfunc Exit(")) {
+			files = append(files, File{Name: n, Src: src})
+		}
+	}
+	res, err := OS(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	replace := map[string]string{}
+	out := t.TempDir()
+	for _, f := range append(res.Files, res.Extra...) {
+		woven := filepath.Join(out, filepath.Base(f.Name))
+		writeFile(t, woven, f.Src)
+		replace[filepath.Join(osDir, filepath.Base(f.Name))] = woven
+	}
+	data, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "overlay.json"), data)
 }
 
 func writeFile(t *testing.T, name string, data []byte) {
@@ -129,12 +169,28 @@ func writeFile(t *testing.T, name string, data []byte) {
 	}
 }
 
+// goroot returns the go command's GOROOT.
+func goroot(t testing.TB) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatalf("go env GOROOT: %v", err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// goEnv is the environment of the go command in a golden module dir:
+// offline, with the woven package os.
+func goEnv(dir string) []string {
+	return []string{"GOTOOLCHAIN=local", "GOPROXY=off", "GOFLAGS=-mod=mod -overlay=" + filepath.Join(dir, "overlay.json"), "GOWORK=off"}
+}
+
 // goCmd runs the go command in dir, offline, and returns its output.
 func goCmd(t *testing.T, dir string, args ...string) []byte {
 	t.Helper()
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")
+	cmd.Env = append(os.Environ(), goEnv(dir)...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)

@@ -23,7 +23,7 @@ func (w *fileWeaver) annotated() {
 func (w *fileWeaver) lifecycle(a *annotations.Annotation) {
 	errName := w.nameResults(a.Func.Type.Results)
 	n := w.pkg.names
-	at := directive(w.pkg.fset.Position(a.Pos))
+	at := w.directive(a.Pos)
 	text := fmt.Sprintf("%s%s, %s, %s := %s.%s(%s, %s%s); ",
 		at, a.Context, n.call, n.err, w.hooks(), a.Lifecycle.Begin, a.Context, at, a.Subject)
 	text += fmt.Sprintf("if %s != nil { %s = %s; return }; ", n.err, errName, n.err)
@@ -31,31 +31,32 @@ func (w *fileWeaver) lifecycle(a *annotations.Annotation) {
 	w.insert(a.Func.Body.Lbrace+1, text)
 }
 
-// nameResults names the unnamed and blank results, so that the end hook
-// can read the error result and the start hook's error can be returned
-// with a bare return, and returns the error result's name. Return
-// statements with values are unaffected.
+// nameResults names the unnamed results, and the error result if it is
+// blank, so that the end hook can read the error result and the start
+// hook's error can be returned with a bare return, and returns the error
+// result's name. Return statements with values are unaffected; other
+// blank results stay blank.
 func (w *fileWeaver) nameResults(res *ast.FieldList) string {
-	unnamed := len(res.List[0].Names) == 0
+	if res == nil || len(res.List) == 0 {
+		return "_" // no results: only in the test-only everyFunc mode
+	}
+	if len(res.List[0].Names) > 0 {
+		last := res.List[len(res.List)-1]
+		id := last.Names[len(last.Names)-1]
+		if id.Name != "_" {
+			return id.Name
+		}
+		name := w.pkg.names.result(0)
+		w.replace(id.Pos(), id.End(), name)
+		return name
+	}
 	if res.Opening == token.NoPos {
 		w.insert(res.Pos(), "(")
 	}
-	errName, i := "", 0
-	for _, f := range res.List {
-		if unnamed {
-			errName = w.pkg.names.result(i)
-			w.insert(f.Type.Pos(), errName+" ")
-			i++
-			continue
-		}
-		for _, id := range f.Names {
-			errName = id.Name
-			if id.Name == "_" {
-				errName = w.pkg.names.result(i)
-				w.replace(id.Pos(), id.End(), errName)
-				i++
-			}
-		}
+	errName := ""
+	for i, f := range res.List {
+		errName = w.pkg.names.result(i)
+		w.insert(f.Type.Pos(), errName+" ")
 	}
 	if res.Opening == token.NoPos {
 		w.insert(res.End(), ")")

@@ -82,6 +82,6 @@ func weaveInto(t *testing.T, dir, name, importPath string, isMain bool, src stri
 func goCmdErr(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(cmd.Environ(), "GOTOOLCHAIN=local", "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")
+	cmd.Env = append(cmd.Environ(), goEnv(dir)...)
 	return cmd.CombinedOutput()
 }

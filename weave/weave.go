@@ -26,12 +26,17 @@ type Config struct {
 	// NoPlugins are import paths whose packages, and those below them, must
 	// never get Plugins: the library, whose lint cannot see woven output.
 	NoPlugins []string
+
+	// everyFunc weaves every function with a body as if it were
+	// annotated: a test-only mode (see everyfunc.go).
+	everyFunc bool
 }
 
 // Result is a woven package.
 type Result struct {
 	Files   []File   // every input file, rewritten or not, in input order
-	Imports []string // import paths the woven files import and the input did not
+	Extra   []File   // new files for the compile
+	Imports []string // import paths the woven files import and the input did not (unsafe aside)
 	Changed bool     // whether any file differs from the input
 }
 
@@ -48,6 +53,9 @@ func (c *Config) Package(importPath string, files []File, isMain bool) (*Result,
 		if err := p.checkMain(); err != nil {
 			return nil, err
 		}
+	}
+	if err := p.checkShadows(files, isMain); err != nil {
+		return nil, err
 	}
 	return p.weave(files, isMain), nil
 }
@@ -67,7 +75,7 @@ func (p *pkg) parse(files []File, isMain bool) error {
 	var errs annotations.ErrorList
 	p.files = make([]*fileWeaver, len(files))
 	for i, f := range files {
-		if !isMain && !annotations.Mentions(f.Src) {
+		if !isMain && !annotations.Mentions(f.Src) && !p.cfg.everyFunc {
 			continue
 		}
 		w, err := parseFile(p, f)
@@ -119,7 +127,6 @@ func (p *pkg) weave(files []File, isMain bool) *Result {
 		}
 		w.annotated()
 		if isMain {
-			w.exits()
 			if !mainDone && w.mainFunc() != nil {
 				w.main()
 				mainDone = true

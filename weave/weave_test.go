@@ -31,6 +31,14 @@ func TestErrors(t *testing.T) {
 			`x.go:4:15: hookweave: cannot parse the file to weave it:`},
 		{"plugins under stdlib", "github.com/hookweave/hookweave/stdlib/tool", "package main\n\nfunc main() {}\n", true,
 			`x.go:1:1: hookweave: github.com/hookweave/hookweave/stdlib/tool is under github.com/hookweave/hookweave/stdlib, which must never link the plugin set`},
+		{"package declares recover", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F(ctx context.Context) error { return nil }\n\nfunc recover() any { return nil }\n", false,
+			`x.go:10:6: hookweave: package p declares recover, which hides Go's predeclared recover that the woven code uses (the end hook would miss panics): rename it`},
+		{"parameter named recover", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F(ctx context.Context, recover int) error { return nil }\n", false,
+			`x.go:8:35: hookweave: F declares recover, which hides`},
+		{"import named nil", "p", "package p\n\nimport (\n\t\"context\"\n\tnil \"errors\"\n)\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F(ctx context.Context) error { return nil.New(\"x\") }\n", false,
+			`x.go:5:2: hookweave: the file imports a package as nil, which hides`},
+		{"main package declares int", "main", "package main\n\ntype int = string\n\nfunc main() {}\n", true,
+			`x.go:3:6: hookweave: package main declares int, which hides`},
 		{"main of a library", "p", "package p\n\nfunc main() {}\n", true,
 			`x.go:1:9: hookweave: package p is not a main package`},
 	}
@@ -58,6 +66,17 @@ func TestErrorsOfEveryFile(t *testing.T) {
 	_, err := testConfig.Package("p", []File{{Name: "a.go", Src: bad}, {Name: "b.go", Src: bad}}, false)
 	if err == nil || !strings.Contains(err.Error(), "a.go:3:15:") || !strings.Contains(err.Error(), "b.go:3:15:") {
 		t.Fatalf("err = %v, want the problems of a.go and b.go", err)
+	}
+}
+
+// TestShadowInAnotherFile finds a package-level recover in a file that
+// has no annotation.
+func TestShadowInAnotherFile(t *testing.T) {
+	annotated := []byte("package p\n\nimport \"context\"\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F(ctx context.Context) error { return nil }\n")
+	other := []byte("package p\n\nvar (\n\tx       = 1\n\trecover = func() any { return nil }\n)\n")
+	_, err := testConfig.Package("p", []File{{Name: "a.go", Src: annotated}, {Name: "b.go", Src: other}}, false)
+	if err == nil || !strings.HasPrefix(err.Error(), "b.go:5:2: hookweave: package p declares recover") {
+		t.Fatalf("err = %v, want the declaration of recover in b.go", err)
 	}
 }
 

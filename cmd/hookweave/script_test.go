@@ -51,11 +51,14 @@ func TestScript(t *testing.T) {
 				return err
 			}
 			env.Setenv("HOOKWEAVE_BIN", bin)
+			env.Values[otlpKey{}] = &otlpReceiver{}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fixture":       cmdFixture,
 			"setenv-stdout": cmdSetenvStdout,
+			"otlp":          cmdOTLP,
+			"nmdiff":        cmdNMDiff,
 		},
 	}
 	if err := gotooltest.Setup(&p); err != nil {

@@ -2,15 +2,14 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/golist"
 	"github.com/hookweave/hookweave/weave"
 )
 
@@ -29,7 +28,8 @@ Print the source that a woven build compiles for each of the packages
 (a go list pattern): each file that weaving changes, after a line
 "// hookweave show: <file>". With -main, a package main is woven as the
 main of a binary: it links the plugin set, runs the shutdown lifecycle when
-main returns, and calls hooks.Exit for os.Exit.
+main returns and, through the exit hook that woven builds add to package os,
+before os.Exit.
 `
 
 // show prints the woven source of packages.
@@ -70,23 +70,14 @@ type listedPackage struct {
 // listPackages resolves patterns with go list, with the user's go
 // environment (GOFLAGS, build tags).
 func listPackages(patterns []string) ([]*listedPackage, error) {
-	cmd := exec.Command("go", append([]string{"list", "-e", "-json=ImportPath,Name,Dir,GoFiles,CgoFiles,Error", "--"}, patterns...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	pkgs, err := golist.Packages[listedPackage](golist.Cmd{Flags: []string{"-e"}}, "ImportPath,Name,Dir,GoFiles,CgoFiles,Error", patterns)
 	if err != nil {
-		return nil, fmt.Errorf("go list: %v\n%s", err, stderr.Bytes())
+		return nil, err
 	}
-	var pkgs []*listedPackage
-	for dec := json.NewDecoder(bytes.NewReader(out)); dec.More(); {
-		p := new(listedPackage)
-		if err := dec.Decode(p); err != nil {
-			return nil, fmt.Errorf("go list: %v", err)
-		}
+	for _, p := range pkgs {
 		if p.Error != nil {
 			return nil, fmt.Errorf("%s", p.Error.Err)
 		}
-		pkgs = append(pkgs, p)
 	}
 	return pkgs, nil
 }

@@ -32,13 +32,22 @@ func weavePackage(importPath string, files []toolexecmode.File, isMain bool) (*t
 		}
 		in[i] = weave.File{Name: name, Src: f.Src}
 	}
-	res, err := weaveConfig.Package(importPath, in, isMain)
+	var res *weave.Result
+	var err error
+	if importPath == "os" {
+		res, err = weave.OS(in)
+	} else {
+		res, err = weaveConfig.Package(importPath, in, isMain)
+	}
 	if err != nil {
 		return nil, err
 	}
 	out := &toolexecmode.Result{Imports: res.Imports, Changed: res.Changed, Files: make([]toolexecmode.File, len(files))}
 	for i, f := range res.Files {
 		out.Files[i] = toolexecmode.File{Name: files[i].Name, Src: f.Src}
+	}
+	for _, f := range res.Extra {
+		out.Extra = append(out.Extra, toolexecmode.File{Name: f.Name, Src: f.Src})
 	}
 	return out, nil
 }

@@ -15,10 +15,15 @@ import (
 // compile weaves the packages that need it and passes every other compile
 // through untouched.
 func (t *toolexec) compile() int {
-	if slices.Contains(t.args, "-std") {
-		return passThrough(t.tool, t.args) // the standard library carries no annotations
-	}
 	c := parseCompileArgs(t.args)
+	if slices.Contains(t.args, "-std") {
+		// The standard library carries no annotations; package os gets
+		// the exit hook that woven mains set (DESIGN rule 9).
+		if c.get(c.pkg) != "os" {
+			return passThrough(t.tool, t.args)
+		}
+		return t.weaveOS(c)
+	}
 	files, mentions, err := readSources(c)
 	if err != nil {
 		return fail(err)
@@ -102,6 +107,32 @@ func (t *toolexec) weave(c *compileArgs, cfg *importcfg, files []File, isMain bo
 		return fail(err)
 	}
 	return 0
+}
+
+// weaveOS compiles package os with its exit hook. It imports nothing new
+// and records nothing in the archive: package os is the same in every
+// woven build, and the hook does nothing until a woven main sets it.
+func (t *toolexec) weaveOS(c *compileArgs) int {
+	files, _, err := readSources(c)
+	if err != nil {
+		return fail(err)
+	}
+	res, err := t.opts.Weave("os", files, false)
+	if err != nil {
+		return fail(err)
+	}
+	if len(res.Imports) > 0 {
+		return fail(fmt.Errorf("hookweave: weaving package os added imports %s", strings.Join(res.Imports, ", ")))
+	}
+	if !res.Changed && len(res.Extra) == 0 {
+		return passThrough(t.tool, t.args)
+	}
+	args, err := writeWoven(c, filepath.Join(filepath.Dir(c.get(c.output)), "hookweave"), files, res)
+	if err != nil {
+		return fail(err)
+	}
+	logf("compile os: exit hook")
+	return runTool(t.tool, args)
 }
 
 // writeWoven writes the changed and extra files into dir and returns the

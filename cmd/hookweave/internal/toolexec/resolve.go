@@ -1,18 +1,16 @@
 package toolexec
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/golist"
 )
 
 // listed is one package of a nested go list -deps -export.
@@ -43,23 +41,30 @@ func (r *resolver) resolve(pkgs []string) (resolution, error) {
 		return nil, fmt.Errorf("hookweave: cannot add imports %s inside a nested resolution", strings.Join(pkgs, ", "))
 	}
 	pkgs = slices.Compact(slices.Sorted(slices.Values(pkgs)))
-	args := append([]string{"list", "-deps", "-export", "-json=ImportPath,Export,Deps,Error"}, r.flags...)
 	self, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("hookweave: locating the hookweave executable: %w", err)
 	}
-	args = append(append(args, "-toolexec="+self, "--"), pkgs...)
-	cache := filepath.Join(r.work, "hookweave-resolve-"+cacheKey(r.goBinary(), args))
+	// cmd/go splits -toolexec into fields: a path with a space is quoted.
+	toolexec, err := golist.Join([]string{self})
+	if err != nil {
+		return nil, fmt.Errorf("hookweave: passing hookweave's path to the nested go list: %w", err)
+	}
+	flags := append([]string{"-deps", "-export"}, r.flags...)
+	flags = append(flags, "-toolexec="+toolexec)
+	c := golist.Cmd{Go: r.goBinary(), Env: []string{nestedEnv + "=1"}, Flags: flags}
+	cache := filepath.Join(r.work, "hookweave-resolve-"+cacheKey(c.Go, append(slices.Clone(flags), pkgs...)))
 	var res resolution
 	err = withLock(cache+".lock", func() error {
 		if data, err := os.ReadFile(cache + ".json"); err == nil {
 			return json.Unmarshal(data, &res)
 		}
-		out, err := r.goList(args)
+		logf("nested: go list %s -- %s", strings.Join(flags, " "), strings.Join(pkgs, " "))
+		list, err := golist.Packages[listed](c, "ImportPath,Export,Deps,Error", pkgs)
 		if err != nil {
-			return err
+			return fmt.Errorf("hookweave: resolving injected packages: %w", err)
 		}
-		if res, err = decodeList(out); err != nil {
+		if res, err = toResolution(list); err != nil {
 			return err
 		}
 		data, _ := json.Marshal(res)
@@ -77,34 +82,17 @@ func (r *resolver) goBinary() string {
 	return filepath.Join(root, "bin", "go")
 }
 
-func (r *resolver) goList(args []string) ([]byte, error) {
-	logf("nested: go %s", strings.Join(args, " "))
-	cmd := exec.Command(r.goBinary(), args...)
-	cmd.Env = append(os.Environ(), nestedEnv+"=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("hookweave: resolving injected packages: go %s: %w\n%s", strings.Join(args, " "), err, stderr.Bytes())
-	}
-	return out, nil
-}
-
-func decodeList(out []byte) (resolution, error) {
+// toResolution indexes what go list printed; a package that go list could
+// not load is an error.
+func toResolution(list []*listed) (resolution, error) {
 	res := resolution{}
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var p listed
-		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
-			return res, nil
-		} else if err != nil {
-			return nil, fmt.Errorf("hookweave: reading go list output: %w", err)
-		}
+	for _, p := range list {
 		if p.Error != nil {
 			return nil, fmt.Errorf("hookweave: resolving injected package %s: %s", p.ImportPath, p.Error.Err)
 		}
-		res[p.ImportPath] = &p
+		res[p.ImportPath] = p
 	}
+	return res, nil
 }
 
 // cacheKey hashes what a nested resolution depends on.

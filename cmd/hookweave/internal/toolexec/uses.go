@@ -1,11 +1,12 @@
 package toolexec
 
 import (
-	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
+	"slices"
 	"strings"
+
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/golist"
 )
 
 // mainUsesHooks reports whether the binary whose package main c compiles
@@ -29,29 +30,28 @@ func (t *toolexec) mainUsesHooks(c *compileArgs, cfg *importcfg) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return bytes.Contains(deps, []byte("\n"+t.opts.HooksPath+"\n")), nil
+	return slices.ContainsFunc(deps, func(p *listedPath) bool { return p.ImportPath == t.opts.HooksPath }), nil
 }
 
-// listDeps returns the import paths of the package's dependencies, one a
-// line, with a leading newline.
-func (t *toolexec) listDeps(c *compileArgs) ([]byte, error) {
-	args := append([]string{"list", "-deps", "-f", "{{.ImportPath}}"}, parentBuildFlags(t.args)...)
-	args = append(args, "--")
+// listedPath is what listDeps reads of go list.
+type listedPath struct{ ImportPath string }
+
+// listDeps lists the package and its dependencies (go list -deps, no
+// build), with the parent's build flags.
+func (t *toolexec) listDeps(c *compileArgs) ([]*listedPath, error) {
+	flags := append([]string{"-deps"}, parentBuildFlags(t.args)...)
+	var pkgs []string
 	if ip := os.Getenv("TOOLEXEC_IMPORTPATH"); ip != "" && ip != "command-line-arguments" {
-		args = append(args, ip)
+		pkgs = append(pkgs, ip)
 	} else {
 		for _, i := range c.files {
-			args = append(args, c.args[i])
+			pkgs = append(pkgs, c.args[i])
 		}
 	}
-	r := t.resolver(c.work())
-	logf("deps: go %s", strings.Join(args, " "))
-	cmd := exec.Command(r.goBinary(), args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	logf("deps: go list %s -- %s", strings.Join(flags, " "), strings.Join(pkgs, " "))
+	deps, err := golist.Packages[listedPath](golist.Cmd{Go: t.resolver(c.work()).goBinary(), Flags: flags}, "ImportPath", pkgs)
 	if err != nil {
-		return nil, fmt.Errorf("hookweave: listing the dependencies of %s: %w\n%s", os.Getenv("TOOLEXEC_IMPORTPATH"), err, stderr.Bytes())
+		return nil, fmt.Errorf("hookweave: listing the dependencies of %s: %w", os.Getenv("TOOLEXEC_IMPORTPATH"), err)
 	}
-	return append([]byte("\n"), out...), nil
+	return deps, nil
 }
