@@ -3,6 +3,7 @@ package purehooks
 import (
 	_ "embed"
 	"fmt"
+	"go/ast"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -54,6 +55,9 @@ func run(pass *analysis.Pass, trees treeList) (any, error) {
 		return nil, nil
 	}
 	for _, f := range pass.Files {
+		if isTest(pass, f) {
+			continue
+		}
 		for _, spec := range f.Imports {
 			imp := lintutil.ImportPath(pass, spec)
 			if imp == "C" || lintutil.IsStd(imp, module) {
@@ -101,4 +105,9 @@ func (l treeList) hold(path, module string) bool {
 		}
 	}
 	return false
+}
+
+// isTest reports whether f is a _test.go file, which no importer compiles.
+func isTest(pass *analysis.Pass, f *ast.File) bool {
+	return strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
 }
