@@ -27,6 +27,6 @@
 // return statements with values keep working. Identifiers that weaving
 // adds begin with a prefix that no file of the package uses.
 //
-// Package weave imports annotations and the standard library (and x/tools);
+// Package weave imports annotations and the standard library only;
 // never hooks nor telemetry: the import paths it adds come from Config.
 package weave
