@@ -12,15 +12,6 @@ import (
 	"github.com/hookweave/hookweave/lint"
 )
 
-func init() {
-	register(&command{
-		name:  "lint",
-		usage: "[flags] [packages]",
-		short: "check the architecture: no telemetry under stdlib, pure hooks, valid annotations",
-		run:   runLint,
-	})
-}
-
 // runLint checks packages (./... by default) with the lint analyzers and
 // prints each finding as file:line:col: message. It exits 1 on findings
 // or when packages do not load, 2 on bad usage.

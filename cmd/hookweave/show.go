@@ -14,15 +14,6 @@ import (
 	"github.com/hookweave/hookweave/weave"
 )
 
-func init() {
-	register(&command{
-		name:  "show",
-		usage: "[-main] <packages>",
-		short: "print the woven source of packages",
-		run:   show,
-	})
-}
-
 const showUsage = `usage: hookweave show [-main] <packages>
 
 Print the source that a woven build compiles for each of the packages

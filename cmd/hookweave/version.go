@@ -7,14 +7,6 @@ import (
 	toolexecmode "github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
 )
 
-func init() {
-	register(&command{
-		name:  "version",
-		short: "print hookweave's identity, as the build cache sees it",
-		run:   version,
-	})
-}
-
 // version prints the identity that hookweave appends to the compiler's
 // and linker's version lines. Run in a module, it includes the source of
 // hooks and the plugin set when the module takes them from a directory.
