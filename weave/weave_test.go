@@ -20,19 +20,19 @@ func TestErrors(t *testing.T) {
 		want                  string
 	}{
 		{"malformed annotation", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n// mellea:hook component\nfunc (s S) F(ctx context.Context) error { return nil }\n", false,
-			`x.go:7:1: hookweave: malformed annotation "// mellea:hook component"`},
+			`x.go:7:1: malformed annotation "// mellea:hook component"`},
 		{"unknown lifecycle", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n//mellea:hook compnent\nfunc (s S) F(ctx context.Context) error { return nil }\n", false,
-			`x.go:7:15: hookweave: unknown lifecycle "compnent"`},
+			`x.go:7:15: unknown lifecycle "compnent"`},
 		{"misplaced", "p", "package p\n\n//mellea:hook component\nvar v int\n", false,
-			`x.go:3:1: hookweave: misplaced //mellea:hook`},
+			`x.go:3:1: misplaced //mellea:hook`},
 		{"wrong shape", "p", "package p\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F() error { return nil }\n", false,
-			`x.go:6:13: hookweave: F is annotated //mellea:hook component but takes no context.Context`},
+			`x.go:6:13: F is annotated //mellea:hook component but takes no context.Context`},
 		{"syntax error", "p", "package p\n\n//mellea:hook component\nfunc (s S) F( {\n", false,
-			`x.go:4:15: hookweave: cannot parse the file to weave it:`},
+			`x.go:4:15: cannot parse the file to weave it:`},
 		{"plugins under stdlib", "github.com/hookweave/hookweave/stdlib/tool", "package main\n\nfunc main() {}\n", true,
-			`x.go:1:1: hookweave: github.com/hookweave/hookweave/stdlib/tool is under github.com/hookweave/hookweave/stdlib, which must never link the plugin set`},
+			`x.go:1:1: github.com/hookweave/hookweave/stdlib/tool is under github.com/hookweave/hookweave/stdlib, which must never link the plugin set`},
 		{"main of a library", "p", "package p\n\nfunc main() {}\n", true,
-			`x.go:1:9: hookweave: package p is not a main package`},
+			`x.go:1:9: package p is not a main package`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

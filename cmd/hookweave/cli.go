@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
 )
 
 // command is one hookweave subcommand. Each runs from a file of its own.
@@ -63,7 +65,8 @@ func Main(args []string) int {
 			return c.run(args[1:])
 		}
 	}
-	fmt.Fprintf(os.Stderr, "hookweave: unknown command %q\nRun 'hookweave --help' for usage.\n", args[0])
+	report.Print(os.Stderr, fmt.Errorf("unknown command %q", args[0]))
+	fmt.Fprintln(os.Stderr, "Run 'hookweave --help' for usage.")
 	return 2
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/hookweave/hookweave/lint"
+
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
 )
 
 // runLint checks packages (./... by default) with the lint analyzers and
@@ -32,7 +34,7 @@ func runLint(args []string) int {
 	}
 	findings, err := lint.Check("", patterns, *tests)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "hookweave: lint: %v\n", err)
+		report.Print(os.Stderr, fmt.Errorf("lint: %w", err))
 		return 1
 	}
 	wd, _ := os.Getwd()

@@ -5,6 +5,8 @@ import (
 	"os"
 
 	toolexecmode "github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
+
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
 )
 
 // version prints the identity that hookweave appends to the compiler's
@@ -21,7 +23,7 @@ func version(args []string) int {
 	}
 	id, err := toolexecmode.Identity(options)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "hookweave: %v\n", err)
+		report.Print(os.Stderr, err)
 		return 1
 	}
 	fmt.Println(id)

@@ -40,13 +40,13 @@ type resolver struct {
 // cached in $WORK for the rest of the build.
 func (r *resolver) resolve(pkgs []string) (resolution, error) {
 	if os.Getenv(nestedEnv) != "" {
-		return nil, fmt.Errorf("hookweave: cannot add imports %s inside a nested resolution", strings.Join(pkgs, ", "))
+		return nil, fmt.Errorf("cannot add imports %s inside a nested resolution", strings.Join(pkgs, ", "))
 	}
 	pkgs = slices.Compact(slices.Sorted(slices.Values(pkgs)))
 	args := append([]string{"list", "-deps", "-export", "-json=ImportPath,Export,Deps,Error"}, r.flags...)
 	self, err := os.Executable()
 	if err != nil {
-		return nil, fmt.Errorf("hookweave: locating the hookweave executable: %w", err)
+		return nil, fmt.Errorf("locating the hookweave executable: %w", err)
 	}
 	args = append(append(args, "-toolexec="+self, "--"), pkgs...)
 	cache := filepath.Join(r.work, "hookweave-resolve-"+cacheKey(r.goBinary(), args))
@@ -85,7 +85,7 @@ func (r *resolver) goList(args []string) ([]byte, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("hookweave: resolving injected packages: go %s: %w\n%s", strings.Join(args, " "), err, stderr.Bytes())
+		return nil, fmt.Errorf("resolving injected packages: go %s: %w\n%s", strings.Join(args, " "), err, stderr.Bytes())
 	}
 	return out, nil
 }
@@ -98,10 +98,10 @@ func decodeList(out []byte) (resolution, error) {
 		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
 			return res, nil
 		} else if err != nil {
-			return nil, fmt.Errorf("hookweave: reading go list output: %w", err)
+			return nil, fmt.Errorf("reading go list output: %w", err)
 		}
 		if p.Error != nil {
-			return nil, fmt.Errorf("hookweave: resolving injected package %s: %s", p.ImportPath, p.Error.Err)
+			return nil, fmt.Errorf("resolving injected package %s: %s", p.ImportPath, p.Error.Err)
 		}
 		res[p.ImportPath] = &p
 	}

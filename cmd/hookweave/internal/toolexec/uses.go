@@ -19,7 +19,7 @@ func (t *toolexec) mainUsesHooks(c *compileArgs, cfg *importcfg) (bool, error) {
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
-		return false, fmt.Errorf("hookweave: %w", err)
+		return false, err
 	}
 	if p := findProvenance(cwd, t.opts.Module); p.dir == "" && p.version == "" {
 		logf("main: the build in %s does not use %s", cwd, t.opts.Module)
@@ -51,7 +51,7 @@ func (t *toolexec) listDeps(c *compileArgs) ([]byte, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("hookweave: listing the dependencies of %s: %w\n%s", os.Getenv("TOOLEXEC_IMPORTPATH"), err, stderr.Bytes())
+		return nil, fmt.Errorf("listing the dependencies of %s: %w\n%s", os.Getenv("TOOLEXEC_IMPORTPATH"), err, stderr.Bytes())
 	}
 	return append([]byte("\n"), out...), nil
 }
