@@ -24,10 +24,12 @@ all: build
 build: hookweave
 	$(GO) build ./...
 
-## hookweave: build bin/hookweave (always: go build's cache makes it cheap)
+## hookweave: build bin/hookweave (always: go build's cache makes it cheap),
+## with -trimpath so that its identity, and so the cache keys of woven
+## builds, are the same in every checkout of the same sources
 hookweave:
 	@mkdir -p $(BIN)
-	$(GO) build -o $(HOOKWEAVE) ./cmd/hookweave
+	$(GO) build -trimpath -o $(HOOKWEAVE) ./cmd/hookweave
 
 ## test: the plain test pass, then the woven one (both with -race)
 test: test-plain test-woven

@@ -13,12 +13,13 @@ type Error struct {
 	Msg string // lower case, says what is wrong and how to fix it
 }
 
-// Error formats e as file:line:col: hookweave: msg.
+// Error formats e as file:line:col: msg. The command that reports it adds
+// its name after the position (file:line:col: hookweave: msg).
 func (e *Error) Error() string {
 	if e.Pos.IsValid() {
-		return fmt.Sprintf("%s: hookweave: %s", e.Pos, e.Msg)
+		return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
 	}
-	return "hookweave: " + e.Msg
+	return e.Msg
 }
 
 // ErrorList is every problem found in a file, in position order.

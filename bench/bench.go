@@ -38,7 +38,7 @@ func (b *bench) time(bl build, cache, out string) (time.Duration, error) {
 	output, err := cmd.CombinedOutput()
 	d := time.Since(start)
 	if err != nil {
-		return 0, fmt.Errorf("go %v in %s: %v\n%s", args, bl.dir, err, output)
+		return 0, fmt.Errorf("go %v in %s: %w\n%s", args, bl.dir, err, output)
 	}
 	return d, nil
 }

@@ -85,3 +85,6 @@ MELLEA_TRACES_ENABLED=1 MELLEA_TRACES_OTLP=1 OTEL_SERVICE_NAME=mellea-e2e \
 	"$run/mellea-stream" -max-words 20 "Say hello in one sentence." >/dev/null
 
 go run ./scripts/e2echeck -query "http://$QUERY" -service mellea-e2e
+
+# The OpenAI backend against an OpenAI-compatible server written elsewhere.
+HOOKWEAVE=$HOOKWEAVE E2E_CACHE=$E2E_CACHE ./scripts/e2e-mockllm.sh

@@ -33,6 +33,6 @@
 // not be redeclared by the package or the annotated function, or weaving
 // fails saying what to rename.
 //
-// Package weave imports annotations and the standard library (and x/tools);
+// Package weave imports annotations and the standard library only;
 // never hooks nor telemetry: the import paths it adds come from Config.
 package weave

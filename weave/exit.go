@@ -70,7 +70,7 @@ func OS(files []File) (*Result, error) {
 		res.Extra = []File{{Name: OSExitFile, Src: []byte(osExitSrc)}}
 		return res, nil
 	}
-	return nil, fmt.Errorf("hookweave: package os of this Go release declares no func Exit(code int): hookweave cannot flush telemetry on os.Exit; build with a Go release it supports")
+	return nil, fmt.Errorf("package os of this Go release declares no func Exit(code int): hookweave cannot flush telemetry on os.Exit; build with a Go release it supports")
 }
 
 // osExit returns f with a call of the exit hook at the top of func Exit.

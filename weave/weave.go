@@ -42,8 +42,8 @@ type Result struct {
 
 // Package weaves the files of the package importPath. isMain asks for the
 // plugin set and the shutdown lifecycle of a binary's package main. An
-// error lists every problem as file:line:col: hookweave: ...; nothing is
-// woven then.
+// error is an annotations.ErrorList of every problem, at its position;
+// nothing is woven then.
 func (c *Config) Package(importPath string, files []File, isMain bool) (*Result, error) {
 	p := &pkg{cfg: c, importPath: importPath, fset: token.NewFileSet(), names: newNames(files)}
 	if err := p.parse(files, isMain); err != nil {

@@ -20,27 +20,27 @@ func TestErrors(t *testing.T) {
 		want                  string
 	}{
 		{"malformed annotation", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n// mellea:hook component\nfunc (s S) F(ctx context.Context) error { return nil }\n", false,
-			`x.go:7:1: hookweave: malformed annotation "// mellea:hook component"`},
+			`x.go:7:1: malformed annotation "// mellea:hook component"`},
 		{"unknown lifecycle", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n//mellea:hook compnent\nfunc (s S) F(ctx context.Context) error { return nil }\n", false,
-			`x.go:7:15: hookweave: unknown lifecycle "compnent"`},
+			`x.go:7:15: unknown lifecycle "compnent"`},
 		{"misplaced", "p", "package p\n\n//mellea:hook component\nvar v int\n", false,
-			`x.go:3:1: hookweave: misplaced //mellea:hook`},
+			`x.go:3:1: misplaced //mellea:hook`},
 		{"wrong shape", "p", "package p\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F() error { return nil }\n", false,
-			`x.go:6:13: hookweave: F is annotated //mellea:hook component but takes no context.Context`},
+			`x.go:6:13: F is annotated //mellea:hook component but takes no context.Context`},
 		{"syntax error", "p", "package p\n\n//mellea:hook component\nfunc (s S) F( {\n", false,
-			`x.go:4:15: hookweave: cannot parse the file to weave it:`},
+			`x.go:4:15: cannot parse the file to weave it:`},
 		{"plugins under stdlib", "github.com/hookweave/hookweave/stdlib/tool", "package main\n\nfunc main() {}\n", true,
-			`x.go:1:1: hookweave: github.com/hookweave/hookweave/stdlib/tool is under github.com/hookweave/hookweave/stdlib, which must never link the plugin set`},
+			`x.go:1:1: github.com/hookweave/hookweave/stdlib/tool is under github.com/hookweave/hookweave/stdlib, which must never link the plugin set`},
 		{"package declares recover", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F(ctx context.Context) error { return nil }\n\nfunc recover() any { return nil }\n", false,
-			`x.go:10:6: hookweave: package p declares recover, which hides Go's predeclared recover that the woven code uses (the end hook would miss panics): rename it`},
+			`x.go:10:6: package p declares recover, which hides Go's predeclared recover that the woven code uses (the end hook would miss panics): rename it`},
 		{"parameter named recover", "p", "package p\n\nimport \"context\"\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F(ctx context.Context, recover int) error { return nil }\n", false,
-			`x.go:8:35: hookweave: F declares recover, which hides`},
+			`x.go:8:35: F declares recover, which hides`},
 		{"import named nil", "p", "package p\n\nimport (\n\t\"context\"\n\tnil \"errors\"\n)\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F(ctx context.Context) error { return nil.New(\"x\") }\n", false,
-			`x.go:5:2: hookweave: the file imports a package as nil, which hides`},
+			`x.go:5:2: the file imports a package as nil, which hides`},
 		{"main package declares int", "main", "package main\n\ntype int = string\n\nfunc main() {}\n", true,
-			`x.go:3:6: hookweave: package main declares int, which hides`},
+			`x.go:3:6: package main declares int, which hides`},
 		{"main of a library", "p", "package p\n\nfunc main() {}\n", true,
-			`x.go:1:9: hookweave: package p is not a main package`},
+			`x.go:1:9: package p is not a main package`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -75,7 +75,7 @@ func TestShadowInAnotherFile(t *testing.T) {
 	annotated := []byte("package p\n\nimport \"context\"\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F(ctx context.Context) error { return nil }\n")
 	other := []byte("package p\n\nvar (\n\tx       = 1\n\trecover = func() any { return nil }\n)\n")
 	_, err := testConfig.Package("p", []File{{Name: "a.go", Src: annotated}, {Name: "b.go", Src: other}}, false)
-	if err == nil || !strings.HasPrefix(err.Error(), "b.go:5:2: hookweave: package p declares recover") {
+	if err == nil || !strings.HasPrefix(err.Error(), "b.go:5:2: package p declares recover") {
 		t.Fatalf("err = %v, want the declaration of recover in b.go", err)
 	}
 }

@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
 )
 
-// command is one hookweave subcommand. Each lives in a file of its own.
+// command is one hookweave subcommand. Each runs from a file of its own.
 type command struct {
 	name  string
 	usage string // one line: arguments
@@ -16,10 +18,28 @@ type command struct {
 	run   func(args []string) int
 }
 
-// commands is filled by the init functions of the subcommand files.
-var commands []*command
-
-func register(c *command) { commands = append(commands, c) }
+// commands are the subcommands, in the order help lists them: what a user
+// reaches for first (the woven source, the lint that CI runs), then the
+// identity that only cache questions need.
+var commands = []*command{
+	{
+		name:  "show",
+		usage: "[-main] <packages>",
+		short: "print the woven source of packages",
+		run:   show,
+	},
+	{
+		name:  "lint",
+		usage: "[flags] [packages]",
+		short: "check the architecture: no telemetry under stdlib, pure hooks, valid annotations",
+		run:   runLint,
+	},
+	{
+		name:  "version",
+		short: "print hookweave's identity, as the build cache sees it",
+		run:   version,
+	},
+}
 
 // Main runs hookweave with args (os.Args[1:]) and returns the exit code.
 // cmd/go runs it as a toolexec wrapper (args[0] is the path of a Go tool)
@@ -45,7 +65,8 @@ func Main(args []string) int {
 			return c.run(args[1:])
 		}
 	}
-	fmt.Fprintf(os.Stderr, "hookweave: unknown command %q\nRun 'hookweave --help' for usage.\n", args[0])
+	report.Print(os.Stderr, fmt.Errorf("unknown command %q", args[0]))
+	fmt.Fprintln(os.Stderr, "Run 'hookweave --help' for usage.")
 	return 2
 }
 

@@ -10,16 +10,9 @@ import (
 	"strings"
 
 	"github.com/hookweave/hookweave/lint"
-)
 
-func init() {
-	register(&command{
-		name:  "lint",
-		usage: "[flags] [packages]",
-		short: "check the architecture: no telemetry under stdlib, pure hooks, valid annotations",
-		run:   runLint,
-	})
-}
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
+)
 
 // runLint checks packages (./... by default) with the lint analyzers and
 // prints each finding as file:line:col: message. It exits 1 on findings
@@ -41,7 +34,7 @@ func runLint(args []string) int {
 	}
 	findings, err := lint.Check("", patterns, *tests)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "hookweave: lint: %v\n", err)
+		report.Print(os.Stderr, fmt.Errorf("lint: %w", err))
 		return 1
 	}
 	wd, _ := os.Getwd()

@@ -11,16 +11,9 @@ import (
 
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/golist"
 	"github.com/hookweave/hookweave/weave"
-)
 
-func init() {
-	register(&command{
-		name:  "show",
-		usage: "[-main] <packages>",
-		short: "print the woven source of packages",
-		run:   show,
-	})
-}
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
+)
 
 const showUsage = `usage: hookweave show [-main] <packages>
 
@@ -47,13 +40,13 @@ func show(args []string) int {
 	}
 	pkgs, err := listPackages(fs.Args())
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "hookweave: %v\n", err)
+		report.Print(os.Stderr, err)
 		return 1
 	}
 	code := 0
 	for _, p := range pkgs {
 		if err := showPackage(os.Stdout, p, *asMain && p.Name == "main"); err != nil {
-			fmt.Fprintln(os.Stderr, err)
+			report.Print(os.Stderr, err)
 			code = 1
 		}
 	}
@@ -89,7 +82,7 @@ func showPackage(w io.Writer, p *listedPackage, isMain bool) error {
 		path := filepath.Join(p.Dir, name)
 		src, err := os.ReadFile(path)
 		if err != nil {
-			return fmt.Errorf("hookweave: %w", err)
+			return err
 		}
 		files = append(files, weave.File{Name: path, Src: src})
 	}
@@ -98,7 +91,7 @@ func showPackage(w io.Writer, p *listedPackage, isMain bool) error {
 		return err
 	}
 	if !res.Changed {
-		fmt.Fprintf(os.Stderr, "hookweave: %s: nothing to weave\n", p.ImportPath)
+		fmt.Fprintf(os.Stderr, "%s%s: nothing to weave\n", report.Prefix, p.ImportPath)
 		return nil
 	}
 	for i, f := range res.Files {

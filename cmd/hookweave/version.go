@@ -5,15 +5,9 @@ import (
 	"os"
 
 	toolexecmode "github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
-)
 
-func init() {
-	register(&command{
-		name:  "version",
-		short: "print hookweave's identity, as the build cache sees it",
-		run:   version,
-	})
-}
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
+)
 
 // version prints the identity that hookweave appends to the compiler's
 // and linker's version lines. Run in a module, it includes the source of
@@ -29,7 +23,7 @@ func version(args []string) int {
 	}
 	id, err := toolexecmode.Identity(options)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "hookweave: %v\n", err)
+		report.Print(os.Stderr, err)
 		return 1
 	}
 	fmt.Println(id)

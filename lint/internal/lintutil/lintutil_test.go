@@ -19,6 +19,30 @@ func TestUnder(t *testing.T) {
 	}
 }
 
+func TestIsTree(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"stdlib", true},
+		{"stdlib/backend", true},
+		{"go.opentelemetry.io", true},
+		{"", false},
+		{"/stdlib", false},
+		{"..", false},
+		{"../stdlib", false},
+		{"stdlib/", false},
+		{"stdlib/../x", false},
+		{"telemetry,stdlib", false},
+		{"stdlib:telemetry", false},
+		{"std lib", false},
+	} {
+		if got := IsTree(c.s); got != c.want {
+			t.Errorf("IsTree(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
 func TestResolve(t *testing.T) {
 	for _, c := range []struct{ tree, module, want string }{
 		{"stdlib", "example.com/m", "example.com/m/stdlib"},

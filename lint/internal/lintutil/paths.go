@@ -52,9 +52,11 @@ func Resolve(tree, module string) string {
 }
 
 // IsTree reports whether s can name a tree: a clean slash-separated path,
-// not absolute and not above the module.
+// not absolute, not above the module, and free of the separators of a list
+// of trees or pairs (comma, colon, space), which no import path holds.
 func IsTree(s string) bool {
-	return s != "" && path.Clean(s) == s && !strings.HasPrefix(s, "/") && s != ".." && !strings.HasPrefix(s, "../")
+	return s != "" && path.Clean(s) == s && !strings.HasPrefix(s, "/") && s != ".." && !strings.HasPrefix(s, "../") &&
+		!strings.ContainsAny(s, ",: \t")
 }
 
 // Under reports whether path is tree or inside it, matching whole path

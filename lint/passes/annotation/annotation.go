@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"errors"
 	"go/ast"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -37,7 +36,7 @@ func run(pass *analysis.Pass) (any, error) {
 func report(pass *analysis.Pass, f *ast.File, err error) {
 	var list annotations.ErrorList
 	if !errors.As(err, &list) {
-		pass.Reportf(f.Package, "%s", strings.TrimPrefix(err.Error(), "hookweave: "))
+		pass.Reportf(f.Package, "%s", err)
 		return
 	}
 	tf := pass.Fset.File(f.FileStart)

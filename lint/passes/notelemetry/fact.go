@@ -42,9 +42,9 @@ func (r *reaches) chain(tree string) []string {
 }
 
 // reachesOf computes the fact of the package path, from the facts of the
-// packages it imports: the trees it is in itself, with a chain of one, and
+// packages it imports: the trees of forbid it is in itself, with a chain of one, and
 // those its imports reach, one import longer.
-func reachesOf(path string, imports map[*types.Package]*reaches) *reaches {
+func reachesOf(path string, forbid pairs, imports map[*types.Package]*reaches) *reaches {
 	nearest := map[string][]string{}
 	for _, tree := range forbid.treesHolding(path) {
 		nearest[tree] = []string{path}

@@ -23,16 +23,34 @@ func (p *pairs) String() string {
 }
 
 func (p *pairs) Set(s string) error {
-	var list pairs
-	for item := range strings.SplitSeq(s, ",") {
-		from, to, ok := strings.Cut(strings.TrimSpace(item), ":")
-		if !ok || !lintutil.IsTree(from) || !lintutil.IsTree(to) {
-			return fmt.Errorf("invalid pair %q: want from:to with two trees, such as stdlib:telemetry", item)
-		}
-		list = append(list, pair{from, to})
+	list, err := parse(strings.Split(s, ","))
+	if err != nil {
+		return err
 	}
 	*p = list
 	return nil
+}
+
+// parse parses pairs written from:to.
+func parse(items []string) (pairs, error) {
+	var list pairs
+	for _, item := range items {
+		from, to, ok := strings.Cut(strings.TrimSpace(item), ":")
+		if !ok || !lintutil.IsTree(from) || !lintutil.IsTree(to) {
+			return nil, fmt.Errorf("invalid pair %q: want from:to with two trees, such as stdlib:telemetry", item)
+		}
+		list = append(list, pair{from, to})
+	}
+	return list, nil
+}
+
+// mustParse parses pairs known to be valid.
+func mustParse(items []string) pairs {
+	list, err := parse(items)
+	if err != nil {
+		panic(err)
+	}
+	return list
 }
 
 // from returns the pairs whose from tree, in module, holds the package path.

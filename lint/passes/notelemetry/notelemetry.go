@@ -14,23 +14,42 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports imports that lead from a tree to a forbidden tree.
-var Analyzer = &analysis.Analyzer{
-	Name:      "notelemetry",
-	Doc:       lintutil.MustExtractDoc(doc, "notelemetry"),
-	URL:       "https://pkg.go.dev/github.com/hookweave/hookweave/lint/passes/notelemetry",
-	Run:       run,
-	FactTypes: []analysis.Fact{new(reaches)},
-}
+// Default holds the pairs that Analyzer forbids unless its -forbid flag is
+// set.
+var Default = []string{"stdlib:telemetry", "stdlib:go.opentelemetry.io"}
 
-// forbid holds the pairs of trees, set by the -forbid flag.
-var forbid = pairs{{"stdlib", "telemetry"}, {"stdlib", "go.opentelemetry.io"}}
+// forbid holds the pairs of trees of Analyzer, set by the -forbid flag.
+var forbid = mustParse(Default)
+
+// Analyzer reports imports that lead from a tree to a forbidden tree.
+var Analyzer = newAnalyzer(&forbid)
 
 func init() {
 	Analyzer.Flags.Var(&forbid, "forbid", "comma-separated `from:to` pairs of trees: no package under from imports one under to (relative to the module unless the first element has a dot)")
 }
 
-func run(pass *analysis.Pass) (any, error) {
+// New returns an analyzer like Analyzer that forbids the given pairs of
+// trees, each from:to as in the -forbid flag, and has no flags. It serves
+// drivers that configure analyzers by value, such as golangci-lint.
+func New(forbid ...string) (*analysis.Analyzer, error) {
+	p, err := parse(forbid)
+	if err != nil {
+		return nil, err
+	}
+	return newAnalyzer(&p), nil
+}
+
+func newAnalyzer(forbid *pairs) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:      "notelemetry",
+		Doc:       lintutil.MustExtractDoc(doc, "notelemetry"),
+		URL:       "https://pkg.go.dev/github.com/hookweave/hookweave/lint/passes/notelemetry",
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, *forbid) },
+		FactTypes: []analysis.Fact{new(reaches)},
+	}
+}
+
+func run(pass *analysis.Pass, forbid pairs) (any, error) {
 	path := pass.Pkg.Path()
 	if pass.Module == nil && lintutil.IsStd(path, "") {
 		return nil, nil // the standard library imports only itself
@@ -39,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // it imports only the test packages, which are checked
 	}
 	facts := importedFacts(pass)
-	if r := reachesOf(path, facts); len(r.Trees) > 0 {
+	if r := reachesOf(path, forbid, facts); len(r.Trees) > 0 {
 		pass.ExportPackageFact(r)
 	}
 	module := lintutil.Module(pass)

@@ -20,6 +20,23 @@ func TestForbidFlag(t *testing.T) {
 	analysistest.Run(t, dir, notelemetry.Analyzer, "./...")
 }
 
+func TestNew(t *testing.T) {
+	a, err := notelemetry.New("core:metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(analysistest.TestData(), "src", "example.com", "custom")
+	analysistest.Run(t, dir, a, "./...")
+}
+
+func TestNewRejectsBadPairs(t *testing.T) {
+	for _, bad := range []string{"stdlib", "stdlib:", ":telemetry", "stdlib:telemetry,stdlib:hooks"} {
+		if _, err := notelemetry.New("core:metrics", bad); err == nil {
+			t.Errorf("New(%q): no error", bad)
+		}
+	}
+}
+
 func TestForbidFlagRejectsBadPairs(t *testing.T) {
 	for _, bad := range []string{"stdlib", "stdlib:", ":telemetry", "/stdlib:telemetry", "stdlib:../telemetry", "stdlib/:telemetry", "stdlib:telemetry,"} {
 		if err := notelemetry.Analyzer.Flags.Set("forbid", bad); err == nil {

@@ -18,7 +18,8 @@
 // its path has no dot, as cmd/go decides, unless it is in the module.
 //
 // The -trees flag lists the trees, comma-separated, relative to the module
-// of the package checked (hooks,annotations by default). Test files and
-// generated files are checked like the others: a test of hooks that needs
-// a third-party package belongs elsewhere.
+// of the package checked (hooks,annotations by default). Generated files
+// are checked like the others. Test files (_test.go) are not: no importer
+// compiles them, so a test may use a test-only helper such as goleak
+// without adding a dependency to the package.
 package purehooks

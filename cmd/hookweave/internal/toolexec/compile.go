@@ -57,7 +57,7 @@ func readSources(c *compileArgs) ([]File, bool, error) {
 	for i, idx := range c.files {
 		src, err := os.ReadFile(c.args[idx])
 		if err != nil {
-			return nil, false, fmt.Errorf("hookweave: %w", err)
+			return nil, false, err
 		}
 		files[i] = File{Name: c.args[idx], Src: src}
 		mentions = mentions || annotations.Mentions(src)
@@ -122,7 +122,7 @@ func (t *toolexec) weaveOS(c *compileArgs) int {
 		return fail(err)
 	}
 	if len(res.Imports) > 0 {
-		return fail(fmt.Errorf("hookweave: weaving package os added imports %s", strings.Join(res.Imports, ", ")))
+		return fail(fmt.Errorf("weaving package os added imports %s", strings.Join(res.Imports, ", ")))
 	}
 	if !res.Changed && len(res.Extra) == 0 {
 		return passThrough(t.tool, t.args)
@@ -150,7 +150,7 @@ func writeWoven(c *compileArgs, dir string, files []File, res *Result) ([]string
 	for _, f := range res.Files {
 		i, ok := index[f.Name]
 		if !ok {
-			return nil, fmt.Errorf("hookweave: the weaver returned %s, which is not an input of the compile", f.Name)
+			return nil, fmt.Errorf("the weaver returned %s, which is not an input of the compile", f.Name)
 		}
 		if bytes.Equal(f.Src, files[i].Src) {
 			continue
@@ -187,10 +187,10 @@ func (w *fileWriter) write(f File) (string, error) {
 	p := filepath.Join(dir, base)
 	w.used[p] = true
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("hookweave: %w", err)
+		return "", err
 	}
 	if err := os.WriteFile(p, f.Src, 0o644); err != nil {
-		return "", fmt.Errorf("hookweave: %w", err)
+		return "", err
 	}
 	return p, nil
 }
@@ -214,7 +214,7 @@ func (t *toolexec) injectImports(c *compileArgs, cfg *importcfg, imports []strin
 	for _, p := range missing {
 		l := res[p]
 		if l == nil || l.Export == "" {
-			return nil, fmt.Errorf("hookweave: no archive for injected package %s", p)
+			return nil, fmt.Errorf("no archive for injected package %s", p)
 		}
 		cfg.add(p, l.Export)
 	}

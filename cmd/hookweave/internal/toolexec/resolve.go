@@ -38,17 +38,17 @@ type resolver struct {
 // cached in $WORK for the rest of the build.
 func (r *resolver) resolve(pkgs []string) (resolution, error) {
 	if os.Getenv(nestedEnv) != "" {
-		return nil, fmt.Errorf("hookweave: cannot add imports %s inside a nested resolution", strings.Join(pkgs, ", "))
+		return nil, fmt.Errorf("cannot add imports %s inside a nested resolution", strings.Join(pkgs, ", "))
 	}
 	pkgs = slices.Compact(slices.Sorted(slices.Values(pkgs)))
 	self, err := os.Executable()
 	if err != nil {
-		return nil, fmt.Errorf("hookweave: locating the hookweave executable: %w", err)
+		return nil, fmt.Errorf("locating the hookweave executable: %w", err)
 	}
 	// cmd/go splits -toolexec into fields: a path with a space is quoted.
 	toolexec, err := golist.Join([]string{self})
 	if err != nil {
-		return nil, fmt.Errorf("hookweave: passing hookweave's path to the nested go list: %w", err)
+		return nil, fmt.Errorf("passing hookweave's path to the nested go list: %w", err)
 	}
 	flags := append([]string{"-deps", "-export"}, r.flags...)
 	flags = append(flags, "-toolexec="+toolexec)
@@ -62,7 +62,7 @@ func (r *resolver) resolve(pkgs []string) (resolution, error) {
 		logf("nested: go list %s -- %s", strings.Join(flags, " "), strings.Join(pkgs, " "))
 		list, err := golist.Packages[listed](c, "ImportPath,Export,Deps,Error", pkgs)
 		if err != nil {
-			return fmt.Errorf("hookweave: resolving injected packages: %w", err)
+			return fmt.Errorf("resolving injected packages: %w", err)
 		}
 		if res, err = toResolution(list); err != nil {
 			return err
@@ -88,7 +88,7 @@ func toResolution(list []*listed) (resolution, error) {
 	res := resolution{}
 	for _, p := range list {
 		if p.Error != nil {
-			return nil, fmt.Errorf("hookweave: resolving injected package %s: %s", p.ImportPath, p.Error.Err)
+			return nil, fmt.Errorf("resolving injected package %s: %s", p.ImportPath, p.Error.Err)
 		}
 		res[p.ImportPath] = p
 	}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
 )
 
 // nestedEnv marks a hookweave that runs under the nested go list of another
@@ -64,10 +66,7 @@ func (t *toolexec) version(identity bool) int {
 
 // fail prints err for the user and returns exit code 1.
 func fail(err error) int {
-	msg := err.Error()
-	if !strings.Contains(msg, "hookweave: ") {
-		msg = "hookweave: " + msg
-	}
+	msg := report.Format(err)
 	fmt.Fprintln(os.Stderr, msg)
 	logf("error: %s", msg)
 	return 1

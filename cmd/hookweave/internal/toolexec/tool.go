@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+
+	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
 )
 
 // runTool runs the real tool with the process's standard streams and
@@ -33,6 +35,6 @@ func exitCode(err error) int {
 	if errors.As(err, &ee) && ee.ExitCode() > 0 {
 		return ee.ExitCode()
 	}
-	os.Stderr.WriteString("hookweave: " + err.Error() + "\n")
+	report.Print(os.Stderr, err)
 	return 1
 }

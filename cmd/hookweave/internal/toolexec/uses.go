@@ -20,7 +20,7 @@ func (t *toolexec) mainUsesHooks(c *compileArgs, cfg *importcfg) (bool, error) {
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
-		return false, fmt.Errorf("hookweave: %w", err)
+		return false, err
 	}
 	if p := findProvenance(cwd, t.opts.Module); p.dir == "" && p.version == "" {
 		logf("main: the build in %s does not use %s", cwd, t.opts.Module)
@@ -51,7 +51,7 @@ func (t *toolexec) listDeps(c *compileArgs) ([]*listedPath, error) {
 	logf("deps: go list %s -- %s", strings.Join(flags, " "), strings.Join(pkgs, " "))
 	deps, err := golist.Packages[listedPath](golist.Cmd{Go: t.resolver(c.work()).goBinary(), Flags: flags}, "ImportPath", pkgs)
 	if err != nil {
-		return nil, fmt.Errorf("hookweave: listing the dependencies of %s: %w", os.Getenv("TOOLEXEC_IMPORTPATH"), err)
+		return nil, fmt.Errorf("listing the dependencies of %s: %w", os.Getenv("TOOLEXEC_IMPORTPATH"), err)
 	}
 	return deps, nil
 }

@@ -8,9 +8,11 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"go/token"
 	"os"
 	"strings"
 
+	"github.com/hookweave/hookweave/annotations"
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
 )
 
@@ -42,7 +44,7 @@ func weave(importPath string, files []toolexec.File, isMain bool) (*toolexec.Res
 	for _, f := range files {
 		if i := bytes.Index(f.Src, []byte("//mellea:fail")); i >= 0 {
 			line := bytes.Count(f.Src[:i], []byte("\n")) + 1
-			return nil, fmt.Errorf("%s:%d:1: hookweave: fake failure", f.Name, line)
+			return nil, &annotations.Error{Pos: token.Position{Filename: f.Name, Line: line, Column: 1}, Msg: "fake failure"}
 		}
 		src := bytes.ReplaceAll(f.Src, []byte("const Woven = false"), []byte("const Woven = true"))
 		res.Changed = res.Changed || !bytes.Equal(src, f.Src)

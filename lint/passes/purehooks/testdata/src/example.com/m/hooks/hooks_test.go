@@ -3,7 +3,8 @@ package hooks_test
 import (
 	"testing"
 
-	"example.com/m/stdlib" // want `^hooks_test must import only the standard library, not stdlib$`
+	"example.com/dep" // a test file: no importer compiles it, nothing is reported
+	"example.com/m/stdlib"
 )
 
-func TestH(t *testing.T) { stdlib.S() }
+func TestH(t *testing.T) { stdlib.S(); dep.D() }
