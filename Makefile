@@ -11,7 +11,7 @@ export GOTOOLCHAIN := local
 # all but cmd/hookweave, whose scripts weave and build programs themselves.
 WOVEN_PKGS = $(shell $(GO) list ./... | grep -v '/cmd/hookweave$$')
 
-.PHONY: all build hookweave test test-plain test-woven lint demo e2e bench clean
+.PHONY: all build hookweave test test-plain test-woven lint golangci demo e2e bench clean
 
 all: build
 
@@ -42,6 +42,12 @@ lint: hookweave
 	$(GO) vet ./...
 	$(HOOKWEAVE) lint ./...
 	$(GO) vet -vettool=$(HOOKWEAVE) ./...
+
+## golangci: build the custom golangci-lint with the plugin (cached in
+## ~/.cache/hookweave-golangci) and lint a module with it; a cold build
+## outlasts go test's default 10-minute timeout, so CI runs this before test
+golangci:
+	$(GO) test -timeout 60m -run TestScript ./lint/golangci
 
 ## demo: build the demo woven and stream a reply with its trace on stderr
 demo: hookweave
