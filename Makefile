@@ -12,11 +12,7 @@ export GOTOOLCHAIN := local
 # machine; the README gives the measured times this is sized from.
 TEST_TIMEOUT ?= 30m
 
-# Packages whose tests run a second time woven (go test -toolexec=hookweave):
-# those whose tests link hooks (scripts/woven-pkgs.sh says why).
-WOVEN_PKGS = $(shell GO=$(GO) ./scripts/woven-pkgs.sh)
-
-.PHONY: all build hookweave test test-plain test-woven lint demo e2e bench bench-runtime clean
+.PHONY: all build hookweave test test-plain test-woven lint golangci demo e2e bench bench-runtime clean
 
 all: build
 
@@ -47,6 +43,12 @@ lint: hookweave
 	$(GO) vet ./...
 	$(HOOKWEAVE) lint ./...
 	$(GO) vet -vettool=$(HOOKWEAVE) ./...
+
+## golangci: build the custom golangci-lint with the plugin (cached in
+## ~/.cache/hookweave-golangci) and lint a module with it; a cold build
+## outlasts go test's default 10-minute timeout, so CI runs this before test
+golangci:
+	$(GO) test -timeout 60m -run TestScript ./lint/golangci
 
 ## demo: build the demo woven and stream a reply with its trace on stderr
 demo: hookweave
