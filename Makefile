@@ -10,7 +10,7 @@ export GOTOOLCHAIN := local
 # go test's -timeout, per test binary. go test's own default, 10m, is less
 # than cmd/hookweave's end-to-end scripts need on a cold, loaded 2-core
 # machine; the README gives the measured times this is sized from.
-TEST_TIMEOUT ?= 30m
+TEST_TIMEOUT ?= 45m
 
 .PHONY: all build hookweave test test-plain test-woven lint golangci demo e2e bench bench-runtime clean
 
