@@ -88,7 +88,8 @@ func (s *Set) setTracing(cfg Config, o options) error {
 		s.tp = tp
 		s.shutdown = append(s.shutdown, shutdownStep("flushing spans", tp.Shutdown))
 	}
-	s.tracing = newTracing(s.tp, cfg.Traces.Content)
+	n, _ := namesOf(cfg.Names)
+	s.tracing = newTracing(s.tp, n, cfg.Traces)
 	return nil
 }
 
@@ -102,7 +103,8 @@ func (s *Set) setMetrics(cfg Config, o options) error {
 		s.mp = mp
 		s.shutdown = append(s.shutdown, shutdownStep("flushing metrics", mp.Shutdown))
 	}
-	m, err := newMetrics(s.mp)
+	n, _ := namesOf(cfg.Names)
+	m, err := newMetrics(s.mp, n, cfg.Metrics)
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,9 @@ type Request struct {
 	Options map[string]any
 	// Action is the instruction being generated for, for hooks.
 	Action string
+	// Component is the type of what is generated for, for hooks:
+	// "Instruction" for an action, "Requirement" for an LLM judge.
+	Component string
 }
 
 // Response is a finished generation.

@@ -17,10 +17,10 @@ func TestName(t *testing.T) {
 		c    chunking.Chunker
 		want string
 	}{
-		{chunking.Sentence{}, "SentenceChunker"},
-		{chunking.Word{}, "WordChunker"},
-		{chunking.Paragraph{}, "ParagraphChunker"},
-		{&chunking.Paragraph{}, "ParagraphChunker"},
+		{chunking.Sentence{}, "sentence"},
+		{chunking.Word{}, "word"},
+		{chunking.Paragraph{}, "paragraph"},
+		{&chunking.Paragraph{}, "paragraph"},
 		{lines{}, "lines"},
 		{&lines{}, "lines"},
 		{nil, ""},
@@ -34,10 +34,10 @@ func TestName(t *testing.T) {
 
 func TestByName(t *testing.T) {
 	for name, want := range map[string]string{
-		"":          "SentenceChunker",
-		"sentence":  "SentenceChunker",
-		"word":      "WordChunker",
-		"paragraph": "ParagraphChunker",
+		"":          "sentence",
+		"sentence":  "sentence",
+		"word":      "word",
+		"paragraph": "paragraph",
 	} {
 		c, err := chunking.ByName(name)
 		if err != nil {

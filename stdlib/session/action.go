@@ -10,6 +10,9 @@ import (
 	"github.com/hookweave/hookweave/stdlib/streaming"
 )
 
+// componentType is the component type of an action, as mellea names it.
+const componentType = "Instruction"
+
 // action is one Instruction acted on, and the subject of the component
 // lifecycle around its stream.
 type action struct {
@@ -37,6 +40,7 @@ func (a *action) wrap(ctx context.Context, req *backend.Request, run func(ctx co
 func (a *action) execute(ctx context.Context, run func(ctx context.Context) error) error {
 	a.req.Messages = a.session.begin(a.in.Text)
 	a.req.Options = a.options
+	a.req.Component = componentType
 	if err := run(ctx); err != nil {
 		return err
 	}
@@ -53,7 +57,7 @@ func (a *action) ComponentStart() hooks.ComponentPayload {
 		reqs[i] = r.Description()
 	}
 	return hooks.ComponentPayload{
-		ComponentType: "Instruction",
+		ComponentType: componentType,
 		Requirements:  reqs,
 		ModelOptions:  maps.Clone(a.options),
 	}
