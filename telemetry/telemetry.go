@@ -23,6 +23,7 @@ type Set struct {
 	tp       trace.TracerProvider
 	mp       metric.MeterProvider
 	shutdown []func(context.Context) error // of the providers the set built
+	prom     *promServer                   // the Prometheus endpoint, if any
 
 	mu         sync.Mutex
 	unregister []func()
@@ -96,12 +97,16 @@ func (s *Set) setTracing(cfg Config, o options) error {
 func (s *Set) setMetrics(cfg Config, o options) error {
 	s.mp = o.mp
 	if s.mp == nil {
-		mp, err := newMeterProvider(context.Background(), cfg, o.w)
+		mp, prom, err := newMeterProvider(context.Background(), cfg, o.w)
 		if err != nil {
 			return err
 		}
 		s.mp = mp
 		s.shutdown = append(s.shutdown, shutdownStep("flushing metrics", mp.Shutdown))
+		if prom != nil {
+			s.prom = prom
+			s.shutdown = append(s.shutdown, shutdownStep("stopping the prometheus endpoint", prom.Shutdown))
+		}
 	}
 	n, _ := namesOf(cfg.Names)
 	m, err := newMetrics(s.mp, n, cfg.Metrics)
@@ -119,6 +124,15 @@ func (s *Set) TracerProvider() trace.TracerProvider { return s.tp }
 // MeterProvider returns the provider of the metrics plugin, or nil when
 // metrics are off.
 func (s *Set) MeterProvider() metric.MeterProvider { return s.mp }
+
+// PrometheusURL returns the URL of the Prometheus endpoint, or "" when
+// there is none.
+func (s *Set) PrometheusURL() string {
+	if s.prom == nil {
+		return ""
+	}
+	return s.prom.URL()
+}
 
 // Empty reports whether the set has no plugin.
 func (s *Set) Empty() bool { return s.tracing == nil && s.metrics == nil }
