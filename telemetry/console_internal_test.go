@@ -3,6 +3,7 @@ package telemetry
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,5 +114,31 @@ func TestTruncate(t *testing.T) {
 		if got := namesV07.truncate(tc.in); got != tc.want {
 			t.Errorf("truncate(%d chars) = %d chars", len(tc.in), len(got))
 		}
+	}
+}
+
+// OTEL_SPAN_EVENT_COUNT_LIMIT reaches the provider New builds, and the
+// tree says how many events a span dropped.
+func TestConsole_EventLimitFromTheEnvironmentAndDroppedEvents(t *testing.T) {
+	t.Setenv(EnvSpanEventCountLimit, "3")
+	var buf bytes.Buffer
+	tp, err := newTracerProvider(context.Background(), Config{Traces: TracesConfig{Enabled: true, Console: ConsoleTree}}, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, span := tp.Tracer("t").Start(context.Background(), "long")
+	for range 5 {
+		span.AddEvent("chunk")
+	}
+	span.End()
+	if err := tp.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	if n := strings.Count(got, "• chunk"); n != 3 {
+		t.Errorf("%d events printed, want the limit, 3:\n%s", n, got)
+	}
+	if !strings.Contains(got, "… 2 events dropped (raise OTEL_SPAN_EVENT_COUNT_LIMIT)\n") {
+		t.Errorf("the tree does not say that 2 events were dropped:\n%s", got)
 	}
 }
