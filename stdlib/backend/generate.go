@@ -125,7 +125,11 @@ func (g *generation) GenerationStart() hooks.GenerationPayload {
 	if r, ok := g.backend.(Remote); ok {
 		remote = r.Remote()
 	}
+	if g.id == "" {
+		g.id = hooks.NewID() // shared by the lifecycle and generation_event
+	}
 	return hooks.GenerationPayload{
+		GenerationID:  g.id,
 		Model:         g.backend.Model(),
 		Provider:      g.backend.Name(),
 		ModelOptions:  maps.Clone(g.req.Options),
