@@ -39,7 +39,9 @@ func Fire(ctx context.Context, h Hook, p Payload) error {
 func EmitEvent(ctx context.Context, streamingID string, ev Event, active []string) {
 	if mask.Load()&(1<<StreamingEventHook) != 0 {
 		emitEvent(ctx, streamingID, ev, active)
+		return
 	}
+	notWoven()
 }
 
 func emitEvent(ctx context.Context, streamingID string, ev Event, active []string) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"time"
 )
 
@@ -43,31 +42,53 @@ func ErrorCategory(err error) string {
 	return CategoryUnknown
 }
 
-// ErrorType returns the type name of err for error.type and exception_type:
-// the name of the first error in its chain that is not a plain wrapper made
-// by fmt.Errorf or errors.Join, such as "*scripted.FaultError". It returns ""
-// for a nil error.
-func ErrorType(err error) string {
-	for err != nil {
-		t := reflect.TypeOf(err)
-		if !isPlainWrapper(t) {
-			return t.String()
-		}
-		next := errors.Unwrap(err)
-		if next == nil {
-			return t.String()
-		}
-		err = next
-	}
-	return ""
+// ErrCancelled is what a generation stopped on purpose ends with: a failed
+// check, a consumer that stopped reading, Close, a cancelled or expired
+// context. errors.Is(err, ErrCancelled) recognises it whatever wraps it.
+// Telemetry reports it as a cancellation, never as an LLM error.
+var ErrCancelled = errors.New("generation cancelled")
+
+// Kinded is implemented by errors that name their kind of failure, the
+// error.type of telemetry: a stable, low-cardinality name such as
+// "RateLimitError".
+type Kinded interface {
+	ErrorKind() string
 }
 
-func isPlainWrapper(t reflect.Type) bool {
-	switch t.String() {
-	case "*fmt.wrapError", "*fmt.wrapErrors", "*errors.joinError":
-		return true
+// The kinds of failure that ErrorType names without help from the error.
+const (
+	KindCancelled = "cancelled"    // ErrCancelled, context.Canceled
+	KindTimeout   = "TimeoutError" // context.DeadlineExceeded outside a backend
+	KindPanic     = "PanicError"   // a recovered panic
+	KindOther     = "_OTHER"       // anything else (OpenTelemetry's fallback)
+)
+
+// ErrorType returns the kind of failure of err, for error.type and
+// exception_type: KindCancelled for a cancellation (ErrCancelled,
+// context.Canceled), else the kind of the first error in its chain that
+// implements Kinded, else KindPanic for a *PanicError, KindTimeout for a
+// context deadline and KindOther for anything else. It is never a Go type
+// name, so dashboards can tell kinds of failure apart with few values. It
+// returns "" for a nil error.
+func ErrorType(err error) string {
+	if err == nil {
+		return ""
 	}
-	return false
+	if errors.Is(err, ErrCancelled) || errors.Is(err, context.Canceled) {
+		return KindCancelled
+	}
+	var k Kinded
+	if errors.As(err, &k) {
+		return k.ErrorKind()
+	}
+	var pe *PanicError
+	switch {
+	case errors.As(err, &pe):
+		return KindPanic
+	case errors.Is(err, context.DeadlineExceeded):
+		return KindTimeout
+	}
+	return KindOther
 }
 
 // BlockedError is returned when a plugin stops an operation. It reads

@@ -3,6 +3,7 @@ package hooks
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -77,6 +78,7 @@ func TestHookNamesAreMelleas(t *testing.T) {
 		"component_pre_execute", "component_post_success", "component_post_error",
 		"generation_pre_call", "generation_post_call", "generation_error",
 		"streaming_start", "streaming_event", "streaming_end",
+		"generation_event", // mellea main's chunk_processed source
 	}
 	var got []string
 	for _, h := range Hooks() {
@@ -377,16 +379,33 @@ func TestErrorCategoryAndType(t *testing.T) {
 	if got := ErrorCategory(errors.New("x")); got != CategoryUnknown {
 		t.Errorf("plain category = %q", got)
 	}
-	if got := ErrorType(fmtWrap(base)); got != "*hooks.categorized" {
-		t.Errorf("type = %q", got)
-	}
-	if got := ErrorType(errors.New("x")); got != "*errors.errorString" {
-		t.Errorf("type = %q", got)
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{fmtWrap(&kinded{"RateLimitError"}), "RateLimitError"},
+		{errors.New("x"), KindOther},
+		{fmtWrap(base), KindOther},
+		{fmt.Errorf("stop: %w", ErrCancelled), KindCancelled},
+		{fmtWrap(context.Canceled), KindCancelled},
+		{fmtWrap(context.DeadlineExceeded), KindTimeout},
+		{&PanicError{Value: 1}, KindPanic},
+		// A cancellation wins over the kind of what it stopped.
+		{fmt.Errorf("%w: %w", ErrCancelled, &kinded{"RateLimitError"}), KindCancelled},
+	} {
+		if got := ErrorType(tt.err); got != tt.want {
+			t.Errorf("ErrorType(%v) = %q, want %q", tt.err, got, tt.want)
+		}
 	}
 	if ErrorCategory(nil) != "" || ErrorType(nil) != "" {
 		t.Error("nil error has a category or type")
 	}
 }
+
+type kinded struct{ k string }
+
+func (k *kinded) Error() string     { return k.k }
+func (k *kinded) ErrorKind() string { return k.k }
 
 type categorized struct{ c string }
 

@@ -13,7 +13,7 @@ type streamSubject struct {
 }
 
 func (s *streamSubject) StreamingStart() StreamingStart {
-	return StreamingStart{StreamingID: s.id, HasRequirements: true, RequirementCount: 2, ChunkingStrategy: "SentenceChunker"}
+	return StreamingStart{StreamingID: s.id, HasRequirements: true, RequirementCount: 2, ChunkingStrategy: "sentence"}
 }
 
 func (s *streamSubject) StreamingEnd(err error) StreamingEnd {

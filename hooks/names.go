@@ -20,6 +20,7 @@ const (
 	StreamingStartHook
 	StreamingEventHook
 	StreamingEndHook
+	GenerationEventHook
 
 	numHooks = iota + 1
 )
@@ -38,6 +39,7 @@ var hookNames = [numHooks]string{
 	StreamingStartHook:   "streaming_start",
 	StreamingEventHook:   "streaming_event",
 	StreamingEndHook:     "streaming_end",
+	GenerationEventHook:  "generation_event",
 }
 
 // String returns mellea's name of the hook, such as "streaming_start".

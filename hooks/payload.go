@@ -8,7 +8,7 @@ import (
 
 // Payload is what a hook hands its plugins: one of the payload types of this
 // package (*SessionPayload, *ComponentPayload, *GenerationPayload,
-// *StreamingStart, *StreamingEvent, *StreamingEnd).
+// *GenerationChunk, *StreamingStart, *StreamingEvent, *StreamingEnd).
 type Payload interface {
 	base() *Base
 	// id points at the payload's correlation id field.
@@ -96,6 +96,11 @@ type GenerationPayload struct {
 	Provider     string         // such as "openai"; gen_ai.provider.name
 	ModelOptions map[string]any // writable at generation_pre_call
 	Action       string         // the instruction being generated for
+	// ComponentType is the type of what is generated for, such as
+	// "Instruction" or "Requirement"; empty when unknown.
+	ComponentType string
+	// ContextSize is the number of earlier turns sent with the request.
+	ContextSize int
 	// ToolCalls asks the model for tool calls; writable at
 	// generation_pre_call.
 	ToolCalls bool
@@ -128,13 +133,36 @@ func (p *GenerationPayload) clone() Payload {
 	return &c
 }
 
+// GenerationChunk is the payload of generation_event: one chunk of a
+// streamed generation arrived from the backend. It is fired only while a
+// plugin listens to generation_event.
+type GenerationChunk struct {
+	Base
+	GenerationID string // the generation lifecycle's id
+	Model        string
+	Provider     string
+	ChunkIndex   int // the backend's chunk, from 0
+	TextLength   int // characters the chunk added (may be 0)
+	// SinceLast is the time since the previous chunk; zero for the first.
+	SinceLast time.Duration
+}
+
+func (p *GenerationChunk) id() *string { return &p.GenerationID }
+func (p *GenerationChunk) clone() Payload {
+	c := *p
+	return &c
+}
+
 // StreamingStart is the payload of streaming_start.
 type StreamingStart struct {
 	Base
 	StreamingID      string
 	HasRequirements  bool
 	RequirementCount int
-	ChunkingStrategy string // reported name, such as "SentenceChunker"
+	// ChunkingStrategy is the chunking's identity: "sentence", "word",
+	// "paragraph" or "none" for stdlib's own, a custom chunker's name
+	// otherwise. Telemetry reports it under its release's name.
+	ChunkingStrategy string
 }
 
 func (p *StreamingStart) id() *string { return &p.StreamingID }

@@ -78,13 +78,16 @@ go build -toolexec="$HOOKWEAVE" -o "$run/mellea-stream" ./cmd/mellea-stream
 
 go run ./scripts/e2echeck -wait "http://$QUERY/" || { cat "$run/jaeger.log"; exit 1; }
 
-echo "e2e: running the demo with MELLEA_TRACES_OTLP=1"
-MELLEA_TRACES_ENABLED=1 MELLEA_TRACES_OTLP=1 OTEL_SERVICE_NAME=mellea-e2e \
-	OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
-	OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://$OTLP_HTTP/v1/traces" \
-	"$run/mellea-stream" -max-words 20 "Say hello in one sentence." >/dev/null
-
-go run ./scripts/e2echeck -query "http://$QUERY" -service mellea-e2e
+# One run per name profile, each under its own service name.
+for profile in v0.7 main; do
+	echo "e2e: running the demo with MELLEA_TRACES_OTLP=1 MELLEA_TELEMETRY_NAMES=$profile"
+	MELLEA_TRACES_ENABLED=1 MELLEA_TRACES_OTLP=1 OTEL_SERVICE_NAME="mellea-e2e-$profile" \
+		MELLEA_TELEMETRY_NAMES=$profile \
+		OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+		OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://$OTLP_HTTP/v1/traces" \
+		"$run/mellea-stream" -max-words 20 "Say hello in one sentence." >/dev/null
+	go run ./scripts/e2echeck -query "http://$QUERY" -service "mellea-e2e-$profile" -profile "$profile"
+done
 
 # The OpenAI backend against an OpenAI-compatible server written elsewhere.
 HOOKWEAVE=$HOOKWEAVE E2E_CACHE=$E2E_CACHE ./scripts/e2e-mockllm.sh

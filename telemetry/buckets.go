@@ -2,11 +2,10 @@ package telemetry
 
 import "slices"
 
-// DurationBuckets returns the bucket boundaries (seconds) of the
-// mellea.llm.request.duration histogram, for code that must record the
-// same histogram, such as the inline reference of the runtime benchmarks.
-func DurationBuckets() []float64 { return slices.Clone(durationBuckets) }
+// DurationBuckets returns the bucket boundaries (seconds) of the v0.7
+// profile's mellea.llm.request.duration histogram.
+func DurationBuckets() []float64 { return slices.Clone(namesV07.duration.buckets) }
 
-// TTFBBuckets returns the bucket boundaries (seconds) of the
+// TTFBBuckets returns the bucket boundaries (seconds) of the v0.7 profile's
 // mellea.llm.ttfb histogram.
-func TTFBBuckets() []float64 { return slices.Clone(ttfbBuckets) }
+func TTFBBuckets() []float64 { return slices.Clone(namesV07.ttfc.buckets) }

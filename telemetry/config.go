@@ -20,6 +20,14 @@ const (
 	EnvMetricsConsole = "MELLEA_METRICS_CONSOLE"
 	EnvMetricsOTLP    = "MELLEA_METRICS_OTLP"
 
+	EnvTelemetryNames      = "MELLEA_TELEMETRY_NAMES"
+	EnvChunkEvents         = "MELLEA_GENERATION_CHUNK_EVENTS"
+	EnvMetricsPrometheus   = "MELLEA_METRICS_PROMETHEUS"
+	EnvPrometheusAddr      = "MELLEA_METRICS_PROMETHEUS_ADDR"
+	EnvPricingEnabled      = "MELLEA_PRICING_ENABLED"
+	EnvPricingFile         = "MELLEA_PRICING_FILE"
+	EnvSpanEventCountLimit = "OTEL_SPAN_EVENT_COUNT_LIMIT"
+
 	EnvServiceName           = "OTEL_SERVICE_NAME"
 	EnvMetricExportInterval  = "OTEL_METRIC_EXPORT_INTERVAL"
 	EnvCaptureMessageContent = "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT"
@@ -35,6 +43,7 @@ const (
 const (
 	DefaultServiceName    = "mellea"
 	DefaultExportInterval = 60 * time.Second
+	DefaultPrometheusAddr = "127.0.0.1:9464"
 )
 
 // OTLP transport protocols, as OTEL_EXPORTER_OTLP_PROTOCOL spells them.
@@ -61,6 +70,9 @@ type Config struct {
 	Traces      TracesConfig
 	Metrics     MetricsConfig
 	ServiceName string // service.name of the resource
+	// Names is the profile of names, ProfileV07 (the default) or
+	// ProfileMain (MELLEA_TELEMETRY_NAMES).
+	Names string
 }
 
 // TracesConfig configures tracing.
@@ -76,6 +88,9 @@ type TracesConfig struct {
 	// (MELLEA_TRACES_CONTENT or
 	// OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT).
 	Content bool
+	// ChunkEvents adds a chunk_processed event to the chat span per
+	// backend chunk (MELLEA_GENERATION_CHUNK_EVENTS; profile main only).
+	ChunkEvents bool
 }
 
 // MetricsConfig configures metrics.
@@ -85,6 +100,16 @@ type MetricsConfig struct {
 	OTLP           bool          // MELLEA_METRICS_OTLP, with an endpoint configured
 	Protocol       string        // as TracesConfig.Protocol, with the _METRICS_ variable
 	ExportInterval time.Duration // OTEL_METRIC_EXPORT_INTERVAL (milliseconds)
+	// Prometheus serves the metrics at /metrics on PrometheusAddr
+	// (MELLEA_METRICS_PROMETHEUS, MELLEA_METRICS_PROMETHEUS_ADDR).
+	Prometheus     bool
+	PrometheusAddr string
+	// Prices, when not nil, enable mellea.llm.cost.usd
+	// (MELLEA_PRICING_ENABLED, MELLEA_PRICING_FILE).
+	Prices Prices
+	// ChunkEvents records the per-chunk latency metric
+	// (MELLEA_GENERATION_CHUNK_EVENTS; profile main only).
+	ChunkEvents bool
 }
 
 // Any reports whether any telemetry is enabled.
@@ -104,6 +129,7 @@ func Parse(getenv func(string) string) (Config, []error) {
 	if c.ServiceName == "" {
 		c.ServiceName = DefaultServiceName
 	}
+	c.Names, warns = profile(getenv(EnvTelemetryNames), warns)
 	if truthy(getenv(EnvTracesEnabled)) {
 		c.Traces, warns = parseTraces(getenv, warns)
 	}
@@ -117,6 +143,7 @@ func parseTraces(getenv func(string) string, warns []error) (TracesConfig, []err
 	t := TracesConfig{Enabled: true}
 	t.Console, warns = parseConsole(getenv(EnvTracesConsole), warns)
 	t.Content = truthy(getenv(EnvTracesContent)) || truthy(getenv(EnvCaptureMessageContent))
+	t.ChunkEvents = truthy(getenv(EnvChunkEvents))
 	t.Protocol, warns = protocol(getenv, EnvOTLPTracesProtocol, warns)
 	t.OTLP, warns = otlpSwitch(getenv, EnvTracesOTLP, EnvOTLPTracesEndpoint, warns)
 	if t.Console == ConsoleOff && !t.OTLP {
@@ -135,10 +162,37 @@ func parseMetrics(getenv func(string) string, warns []error) (MetricsConfig, []e
 	}
 	m.OTLP, warns = otlpSwitch(getenv, EnvMetricsOTLP, EnvOTLPMetricsEndpoint, warns)
 	m.ExportInterval, warns = exportInterval(getenv(EnvMetricExportInterval), warns)
-	if !m.Console && !m.OTLP {
-		warns = append(warns, fmt.Errorf("%s is on but no exporter is configured: set %s or %s with an endpoint", EnvMetricsEnabled, EnvMetricsConsole, EnvMetricsOTLP))
+	m.ChunkEvents = truthy(getenv(EnvChunkEvents))
+	m.Prometheus = truthy(getenv(EnvMetricsPrometheus))
+	if m.Prometheus {
+		m.PrometheusAddr = getenv(EnvPrometheusAddr)
+		if m.PrometheusAddr == "" {
+			m.PrometheusAddr = DefaultPrometheusAddr
+		}
+	}
+	m.Prices, warns = pricing(getenv, warns)
+	if !m.Console && !m.OTLP && !m.Prometheus {
+		warns = append(warns, fmt.Errorf("%s is on but no exporter is configured: set %s, %s or %s with an endpoint", EnvMetricsEnabled, EnvMetricsConsole, EnvMetricsPrometheus, EnvMetricsOTLP))
 	}
 	return m, warns
+}
+
+// profile reads MELLEA_TELEMETRY_NAMES: a known profile, else the default
+// with a warning that lists the valid ones.
+func profile(v string, warns []error) (string, []error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return profiles[0].profile, warns
+	}
+	n, ok := namesOf(v)
+	if !ok {
+		valid := make([]string, len(profiles))
+		for i, p := range profiles {
+			valid[i] = p.profile
+		}
+		warns = append(warns, fmt.Errorf("%s=%q is not one of %s; using %s", EnvTelemetryNames, v, strings.Join(valid, ", "), n.profile))
+	}
+	return n.profile, warns
 }
 
 // truthy reports whether v is 1, true or yes, in any case.

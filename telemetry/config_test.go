@@ -1,6 +1,9 @@
 package telemetry_test
 
 import (
+	"math"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -58,7 +61,26 @@ func TestParse(t *testing.T) {
 			metrics(telemetry.MetricsConfig{Enabled: true, OTLP: true, Protocol: "http/protobuf", ExportInterval: time.Minute}), []string{"http/json"}},
 		{"bad interval", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1", "OTEL_METRIC_EXPORT_INTERVAL": "-5"},
 			metrics(telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute}), []string{"OTEL_METRIC_EXPORT_INTERVAL"}},
+		{"names main", map[string]string{"MELLEA_TELEMETRY_NAMES": "main"},
+			telemetry.Config{ServiceName: "mellea", Names: "main"}, nil},
+		{"unknown names: the default, and the valid ones", map[string]string{"MELLEA_TELEMETRY_NAMES": "v0.8"},
+			telemetry.Config{ServiceName: "mellea", Names: "v0.7"}, []string{`MELLEA_TELEMETRY_NAMES="v0.8" is not one of v0.7, main; using v0.7`}},
+		{"chunk events", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_CONSOLE": "1", "MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1", "MELLEA_GENERATION_CHUNK_EVENTS": " Yes "},
+			telemetry.Config{ServiceName: "mellea",
+				Traces:  telemetry.TracesConfig{Enabled: true, Console: telemetry.ConsoleTree, Protocol: "grpc", ChunkEvents: true},
+				Metrics: telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute, ChunkEvents: true}}, nil},
+		{"prometheus, default address", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_PROMETHEUS": "1"},
+			metrics(telemetry.MetricsConfig{Enabled: true, Protocol: "grpc", ExportInterval: time.Minute, Prometheus: true, PrometheusAddr: "127.0.0.1:9464"}), nil},
+		{"prometheus address", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_PROMETHEUS": "true", "MELLEA_METRICS_PROMETHEUS_ADDR": ":9999"},
+			metrics(telemetry.MetricsConfig{Enabled: true, Protocol: "grpc", ExportInterval: time.Minute, Prometheus: true, PrometheusAddr: ":9999"}), nil},
+		{"pricing on without a file", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1", "MELLEA_PRICING_ENABLED": "true"},
+			metrics(telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute}), []string{"MELLEA_PRICING_FILE is not set"}},
+		{"pricing file missing", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1", "MELLEA_PRICING_FILE": "/nonexistent/prices.json"},
+			metrics(telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute}), []string{"MELLEA_PRICING_FILE: open /nonexistent/prices.json"}},
 	} {
+		if tc.want.Names == "" {
+			tc.want.Names = "v0.7"
+		}
 		t.Run(tc.name, func(t *testing.T) {
 			got, warns := telemetry.Parse(func(k string) string { return tc.env[k] })
 			if !reflect.DeepEqual(got, tc.want) {
@@ -73,5 +95,28 @@ func TestParse(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestParse_PricingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "prices.json")
+	if err := os.WriteFile(path, []byte(`{"m1": {"input_cost_per_token": 0.000003, "output_cost_per_token": 0.000015}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1", "MELLEA_PRICING_FILE": path}
+	cfg, warns := telemetry.Parse(func(k string) string { return env[k] })
+	if len(warns) != 0 {
+		t.Fatal(warns)
+	}
+	usd, ok := cfg.Metrics.Prices.Cost("m1", 1000, 100)
+	if !ok || math.Abs(usd-0.0045) > 1e-12 {
+		t.Errorf("cost of 1000 in, 100 out = %v, %v; want 0.0045", usd, ok)
+	}
+	if _, ok := cfg.Metrics.Prices.Cost("m2", 1, 1); ok {
+		t.Error("a model without a price has a cost")
+	}
+	env["MELLEA_PRICING_ENABLED"] = "false"
+	if cfg, _ := telemetry.Parse(func(k string) string { return env[k] }); cfg.Metrics.Prices != nil {
+		t.Error("MELLEA_PRICING_ENABLED=false left prices on")
 	}
 }

@@ -28,6 +28,9 @@ import (
 //	      │  • quick_check +2ms chunk_index=0 passed=false requirement_count=1
 //	      │  • completed +3ms success=false full_text_length=0
 //	      └─ chat m1 client 10ms gen_ai.provider.name=scripted ...
+//
+// A span that reached the SDK's event limit says how many events it
+// dropped: "… 40 events dropped (raise OTEL_SPAN_EVENT_COUNT_LIMIT)".
 type treeExporter struct {
 	mu      sync.Mutex
 	w       io.Writer
@@ -129,6 +132,9 @@ func writeSpan(b *strings.Builder, s sdktrace.ReadOnlySpan, children map[trace.S
 		fmt.Fprintf(b, "%s%s• %s +%s", indent, bar, ev.Name, duration(ev.Time.Sub(s.StartTime())))
 		writeAttrs(b, ev.Attributes)
 		b.WriteByte('\n')
+	}
+	if n := s.DroppedEvents(); n > 0 {
+		fmt.Fprintf(b, "%s%s… %d events dropped (raise %s)\n", indent, bar, n, EnvSpanEventCountLimit)
 	}
 	for i, k := range kids {
 		if i == len(kids)-1 {

@@ -3,6 +3,7 @@ package telemetry
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,22 +35,22 @@ func stub(name string, id, parent byte, from, to time.Duration) tracetest.SpanSt
 
 func sampleTrace() []sdktrace.ReadOnlySpan {
 	ms := time.Millisecond
-	session := stub(SpanSession, 1, 0, 0, 40*ms)
-	session.Attributes = []attribute.KeyValue{attribute.String(AttrSessionID, "s-1"), attribute.String(AttrGenAIProvider, "scripted")}
-	action := stub(SpanAction, 2, 1, 5*ms, 35*ms)
-	action.Attributes = []attribute.KeyValue{attribute.String(AttrComponentType, "Instruction")}
-	stream := stub(SpanStream, 3, 2, 10*ms, 30*ms)
-	stream.Attributes = []attribute.KeyValue{attribute.Bool(AttrStreamHasReqs, true), attribute.Int(AttrStreamReqCount, 1), attribute.String(AttrStreamChunking, "SentenceChunker")}
+	session := stub("session", 1, 0, 0, 40*ms)
+	session.Attributes = []attribute.KeyValue{attribute.String("mellea.session.id", "s-1"), attribute.String("gen_ai.provider.name", "scripted")}
+	action := stub("action", 2, 1, 5*ms, 35*ms)
+	action.Attributes = []attribute.KeyValue{attribute.String("mellea.component.type", "Instruction")}
+	stream := stub("stream_with_chunking", 3, 2, 10*ms, 30*ms)
+	stream.Attributes = []attribute.KeyValue{attribute.Bool("mellea.has_requirements", true), attribute.Int("mellea.requirement_count", 1), attribute.String("mellea.chunking_strategy", "SentenceChunker")}
 	stream.Status = sdktrace.Status{Code: codes.Error, Description: "Streaming validation failed: too long"}
 	stream.Events = []sdktrace.Event{
-		{Name: EventQuickCheck, Time: t0.Add(21 * ms), Attributes: []attribute.KeyValue{attribute.Int(EvAttrChunkIndex, 0), attribute.Bool(EvAttrPassed, false), attribute.Int(EvAttrRequirementCount, 1)}},
-		{Name: EventCompleted, Time: t0.Add(29500 * time.Microsecond), Attributes: []attribute.KeyValue{attribute.Bool(EvAttrSuccess, false), attribute.Int(EvAttrFullTextLength, 0)}},
+		{Name: "quick_check", Time: t0.Add(21 * ms), Attributes: []attribute.KeyValue{attribute.Int("chunk_index", 0), attribute.Bool("passed", false), attribute.Int("requirement_count", 1)}},
+		{Name: "completed", Time: t0.Add(29500 * time.Microsecond), Attributes: []attribute.KeyValue{attribute.Bool("success", false), attribute.Int("full_text_length", 0)}},
 	}
 	chat := stub("chat m1", 4, 3, 11*ms, 21*ms)
 	chat.SpanKind = trace.SpanKindClient
-	chat.Attributes = []attribute.KeyValue{attribute.String(AttrGenAIOperation, "chat"), attribute.StringSlice(AttrGenAIFinishReasons, []string{"stop"})}
+	chat.Attributes = []attribute.KeyValue{attribute.String("gen_ai.operation.name", "chat"), attribute.StringSlice("gen_ai.response.finish_reasons", []string{"stop"})}
 	judge := stub("chat judge", 5, 3, 22*ms, 25*ms)
-	judge.Attributes = []attribute.KeyValue{attribute.String(AttrGenAIResponseID, "")}
+	judge.Attributes = []attribute.KeyValue{attribute.String("gen_ai.response.id", "")}
 	// Children end first; the root last.
 	return tracetest.SpanStubs{chat, judge, stream, action, session}.Snapshots()
 }
@@ -110,8 +111,34 @@ func TestTruncate(t *testing.T) {
 		{string(bytes.Repeat([]byte("a"), 500)), string(bytes.Repeat([]byte("a"), 500))},
 		{string(bytes.Repeat([]byte("a"), 501)), string(bytes.Repeat([]byte("a"), 500)) + "..."},
 	} {
-		if got := truncate(tc.in); got != tc.want {
+		if got := namesV07.truncate(tc.in); got != tc.want {
 			t.Errorf("truncate(%d chars) = %d chars", len(tc.in), len(got))
 		}
+	}
+}
+
+// OTEL_SPAN_EVENT_COUNT_LIMIT reaches the provider New builds, and the
+// tree says how many events a span dropped.
+func TestConsole_EventLimitFromTheEnvironmentAndDroppedEvents(t *testing.T) {
+	t.Setenv(EnvSpanEventCountLimit, "3")
+	var buf bytes.Buffer
+	tp, err := newTracerProvider(context.Background(), Config{Traces: TracesConfig{Enabled: true, Console: ConsoleTree}}, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, span := tp.Tracer("t").Start(context.Background(), "long")
+	for range 5 {
+		span.AddEvent("chunk")
+	}
+	span.End()
+	if err := tp.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	if n := strings.Count(got, "• chunk"); n != 3 {
+		t.Errorf("%d events printed, want the limit, 3:\n%s", n, got)
+	}
+	if !strings.Contains(got, "… 2 events dropped (raise OTEL_SPAN_EVENT_COUNT_LIMIT)\n") {
+		t.Errorf("the tree does not say that 2 events were dropped:\n%s", got)
 	}
 }

@@ -4,8 +4,10 @@
 // exporter, and the set-up of providers and exporters from mellea's
 // environment switches and the standard OTEL_* variables.
 //
-// The names it emits (spans, span events, attributes, metrics, units) are
-// mellea's, as listed in SPEC.md §4-5; each is defined once in names.go.
+// The names it emits (spans, span events, attributes, metrics, units,
+// buckets) are those of one mellea release, chosen by MELLEA_TELEMETRY_NAMES:
+// v0.7 (mellea v0.7.0, the default) or main (mellea main). Each release is one
+// table in names.go, and no name is spelt out anywhere else.
 //
 // Package telemetry may import hooks and OpenTelemetry; it never imports
 // stdlib (stdlib must not import it either: the dependency arrows are
@@ -44,6 +46,13 @@
 //	MELLEA_METRICS_ENABLED   metrics plugin and meter provider
 //	MELLEA_METRICS_CONSOLE   metrics on standard error (stdoutmetric JSON)
 //	MELLEA_METRICS_OTLP      OTLP metric exporter
+//	MELLEA_METRICS_PROMETHEUS    serve the metrics at /metrics on
+//	                         MELLEA_METRICS_PROMETHEUS_ADDR (default 127.0.0.1:9464)
+//	MELLEA_GENERATION_CHUNK_EVENTS  chunk_processed events and the per-chunk
+//	                         latency metric (profile main)
+//	MELLEA_PRICING_FILE      prices per model for mellea.llm.cost.usd
+//	                         (MELLEA_PRICING_ENABLED=false turns it off)
+//	MELLEA_TELEMETRY_NAMES   v0.7 (default) or main
 //	OTEL_METRIC_EXPORT_INTERVAL  milliseconds between exports (default 60000)
 //	OTEL_SERVICE_NAME        service.name (default mellea)
 //
@@ -79,10 +88,12 @@
 // # Choices where mellea leaves room
 //
 // Lengths (response_length, text_length, full_text_length of the events) count
-// characters, as Python's len does; mellea.full_text_length is the payload's
-// FullTextLength as stdlib reports it. A consumer that stops a stream early
-// counts as a sampling failure (the stream did not succeed). As in mellea,
-// mellea.llm.errors counts both a failed generation (generation_error) and a
-// stream that ends with an error (streaming_end), so one backend failure
-// inside a stream counts twice, once per operation.
+// characters, as Python's len does; the stream's full_text_length is the
+// payload's FullTextLength as stdlib reports it. A consumer that stops a
+// stream early counts as a sampling failure (the stream did not succeed).
+// Unlike mellea, a cancelled generation (hooks.ErrCancelled) is not counted
+// in mellea.llm.errors, and a backend failure inside a stream is counted
+// once, by its generation: streaming_end counts only errors that carry no
+// category (not a backend's). error.type is hooks.ErrorType, a kind name.
+// The README lists each deviation with its reason.
 package telemetry

@@ -216,6 +216,10 @@ type faultError struct{ msg string }
 
 func (e *faultError) Error() string         { return e.msg }
 func (e *faultError) ErrorCategory() string { return hooks.CategoryRateLimit }
+func (e *faultError) ErrorKind() string     { return "RateLimitError" }
+
+// profileMain selects the names of mellea main.
+func profileMain(c *telemetry.Config) { c.Names = "main" }
 
 // What hookweave weaves into an annotated function, per lifecycle.
 

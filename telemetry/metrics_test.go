@@ -2,6 +2,8 @@ package telemetry_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -10,7 +12,6 @@ import (
 	"go.opentelemetry.io/otel/sdk/metric/metricdata/metricdatatest"
 
 	"github.com/hookweave/hookweave/hooks"
-	"github.com/hookweave/hookweave/telemetry"
 )
 
 // recordAll drives every metric through hook dispatch: three streams (a
@@ -33,7 +34,13 @@ func recordAll() {
 	}
 	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEnd{FailureReason: "Streaming validation failed: why"}}, check(hooks.Pass, hooks.Fail))
 	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEnd{Success: true}}, check(hooks.Pass, hooks.Unknown))
+	inStream(ctx, &stream{}, func(context.Context, string) error { return errors.New("chunker broke") })
+	// A backend failure is counted by its generation, not again by the
+	// stream it ends; a cancelled generation is not an LLM error.
 	inStream(ctx, &stream{}, func(context.Context, string) error { return &faultError{"429"} })
+	inGeneration(ctx, &generation{model: "m1", provider: "scripted", stream: true}, func(context.Context) error {
+		return fmt.Errorf("%w: stopped", hooks.ErrCancelled)
+	})
 
 	inGeneration(ctx, &generation{model: "m1", provider: "scripted", stream: true, latency: 1500 * time.Millisecond, ttft: 200 * time.Millisecond,
 		usage: hooks.Usage{InputTokens: 10, OutputTokens: 20, Known: true}}, nil)
@@ -52,7 +59,7 @@ func point(v int64, kvs ...attribute.KeyValue) metricdata.DataPoint[int64] {
 }
 
 func histogram(name string, points ...metricdata.HistogramDataPoint[float64]) metricdata.Metrics {
-	return metricdata.Metrics{Name: name, Unit: telemetry.UnitSeconds, Data: metricdata.Histogram[float64]{
+	return metricdata.Metrics{Name: name, Unit: "s", Data: metricdata.Histogram[float64]{
 		DataPoints: points, Temporality: metricdata.CumulativeTemporality,
 	}}
 }
@@ -70,28 +77,28 @@ func observation(v float64, bounds []float64, i int, kvs ...attribute.KeyValue) 
 func TestMetrics_EveryMetricThroughThePlugins(t *testing.T) {
 	h := newHarness(t)
 	recordAll()
-	req := func(name string) attribute.KeyValue { return attribute.String(telemetry.MAttrRequirement, name) }
-	strategy := attribute.String(telemetry.MAttrStrategy, "stream_with_chunking")
-	model := func(m string) attribute.KeyValue { return attribute.String(telemetry.AttrGenAIRequestModel, m) }
-	provider := func(p string) attribute.KeyValue { return attribute.String(telemetry.AttrGenAIProvider, p) }
-	rateLimit := attribute.String(telemetry.MAttrErrorType, hooks.CategoryRateLimit)
-	errType := attribute.String(telemetry.AttrErrorType, "*telemetry_test.faultError")
+	req := func(name string) attribute.KeyValue { return attribute.String("requirement", name) }
+	strategy := attribute.String("strategy", "stream_with_chunking")
+	model := func(m string) attribute.KeyValue { return attribute.String("gen_ai.request.model", m) }
+	provider := func(p string) attribute.KeyValue { return attribute.String("gen_ai.provider.name", p) }
+	rateLimit := attribute.String("error_type", hooks.CategoryRateLimit)
+	errType := attribute.String("error.type", "RateLimitError")
 	durations := []float64{0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120}
 	ttfbs := []float64{0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10}
 
 	for _, want := range []metricdata.Metrics{
 		counter("mellea.requirement.checks", "{check}", point(2, req("LengthReq")), point(2, req("ToneReq"))),
-		counter("mellea.requirement.failures", "{failure}", point(1, req("ToneReq"), attribute.String(telemetry.MAttrReason, ""))),
+		counter("mellea.requirement.failures", "{failure}", point(1, req("ToneReq"), attribute.String("reason", "why"))),
 		counter("mellea.sampling.successes", "{sample}", point(1, strategy)),
-		counter("mellea.sampling.failures", "{failure}", point(2, strategy)),
+		counter("mellea.sampling.failures", "{failure}", point(3, strategy)),
 		counter("mellea.llm.errors", "{error}",
-			point(1, rateLimit, model("unknown"), provider("unknown"), errType), // the erring stream
-			point(1, rateLimit, model("m2"), provider("p2"), errType)),          // the failed generation
+			point(1, attribute.String("error_type", hooks.CategoryUnknown), model("unknown"), provider("unknown"), attribute.String("error.type", "_OTHER")), // the erring stream
+			point(1, rateLimit, model("m2"), provider("p2"), errType)), // the failed generation
 		counter("mellea.llm.tokens.input", "tokens", point(10, model("m1"), provider("scripted"))),
 		counter("mellea.llm.tokens.output", "tokens", point(20, model("m1"), provider("scripted"))),
 		histogram("mellea.llm.request.duration",
-			observation(1.5, durations, 4, model("m1"), provider("scripted"), attribute.Bool(telemetry.MAttrStreaming, true)),
-			observation(0.3, durations, 2, model("m1"), provider("scripted"), attribute.Bool(telemetry.MAttrStreaming, false))),
+			observation(1.5, durations, 4, model("m1"), provider("scripted"), attribute.Bool("streaming", true)),
+			observation(0.3, durations, 2, model("m1"), provider("scripted"), attribute.Bool("streaming", false))),
 		histogram("mellea.llm.ttfb", observation(0.2, ttfbs, 2, model("m1"), provider("scripted"))),
 	} {
 		got := h.metric(t, want.Name)

@@ -62,13 +62,32 @@ func otlpTraceExporter(ctx context.Context, protocol string) (sdktrace.SpanExpor
 }
 
 // newMeterProvider builds the meter provider of cfg, with its console
-// output on w.
-func newMeterProvider(ctx context.Context, cfg Config, w io.Writer) (*sdkmetric.MeterProvider, error) {
+// output on w, and the Prometheus endpoint when cfg asks for one (nil
+// otherwise).
+func newMeterProvider(ctx context.Context, cfg Config, w io.Writer) (*sdkmetric.MeterProvider, *promServer, error) {
 	res, err := newResource(cfg.ServiceName)
 	if err != nil {
-		return nil, fmt.Errorf("resource: %w", err)
+		return nil, nil, fmt.Errorf("resource: %w", err)
 	}
 	opts := []sdkmetric.Option{sdkmetric.WithResource(res)}
+	var prom *promServer
+	if cfg.Metrics.Prometheus {
+		reader, p, err := newPrometheus(cfg.Metrics.PrometheusAddr)
+		if err != nil {
+			return nil, nil, err
+		}
+		prom = p
+		opts = append(opts, sdkmetric.WithReader(reader))
+	}
+	mp, err := meterProvider(ctx, cfg, w, opts)
+	if err != nil && prom != nil {
+		prom.Shutdown(ctx)
+	}
+	return mp, prom, err
+}
+
+// meterProvider adds the console and OTLP readers of cfg to opts.
+func meterProvider(ctx context.Context, cfg Config, w io.Writer, opts []sdkmetric.Option) (*sdkmetric.MeterProvider, error) {
 	interval := cfg.Metrics.ExportInterval
 	if interval <= 0 {
 		interval = DefaultExportInterval

@@ -2,11 +2,15 @@ package telemetry
 
 import (
 	"context"
+	"errors"
+	"time"
 	"unicode/utf8"
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/hookweave/hookweave/hooks"
 )
 
 // spanKey keys the span of one lifecycle kind in a context.
@@ -14,6 +18,7 @@ type spanKey uint8
 
 const (
 	sessionSpanKey spanKey = iota + 1
+	startSessionSpanKey
 	actionSpanKey
 	chatSpanKey
 	streamSpanKey
@@ -30,12 +35,19 @@ type heldSpan struct {
 // the span of lifecycle kind k with correlation id id.
 func withSpan(ctx context.Context, k spanKey, id string, span trace.Span) context.Context {
 	ctx = trace.ContextWithSpan(ctx, span)
+	return holdSpan(ctx, k, id, span)
+}
+
+// holdSpan returns a context that carries span as the span of lifecycle
+// kind k with correlation id id, without making it the current span.
+func holdSpan(ctx context.Context, k spanKey, id string, span trace.Span) context.Context {
 	return context.WithValue(ctx, k, heldSpan{id: id, span: span})
 }
 
 // spanOf returns the span of kind k with correlation id id that ctx
 // carries, or nil when it carries none (the start hook fired before the
-// plugin was registered, or the context is not the lifecycle's).
+// plugin was registered, or the context is not the lifecycle's) or the span
+// has ended.
 func spanOf(ctx context.Context, k spanKey, id string) trace.Span {
 	h, ok := ctx.Value(k).(heldSpan)
 	if !ok || h.id != id || !h.span.IsRecording() {
@@ -44,28 +56,74 @@ func spanOf(ctx context.Context, k spanKey, id string) trace.Span {
 	return h.span
 }
 
-// endWithError records err on span and sets its status and error.type.
-func endWithError(span trace.Span, err error, errType string, opts ...trace.SpanEndOption) {
-	span.RecordError(err)
-	span.SetStatus(codes.Error, err.Error())
-	span.SetAttributes(attribute.String(AttrErrorType, errType))
-	span.End(opts...)
+// attrs builds a span's or a metric's attributes, leaving out those whose
+// key the release does not have.
+type attrs []attribute.KeyValue
+
+func (a *attrs) str(key, v string) {
+	if key != "" {
+		*a = append(*a, attribute.String(key, v))
+	}
+}
+
+func (a *attrs) boolean(key string, v bool) {
+	if key != "" {
+		*a = append(*a, attribute.Bool(key, v))
+	}
+}
+
+func (a *attrs) integer(key string, v int64) {
+	if key != "" {
+		*a = append(*a, attribute.Int64(key, v))
+	}
+}
+
+func (a *attrs) float(key string, v float64) {
+	if key != "" {
+		*a = append(*a, attribute.Float64(key, v))
+	}
+}
+
+// recordException adds the exception event of err to span: its kind of
+// failure (never a Go type name) and message.
+func (n *names) recordException(span trace.Span, kind, message string, opts ...trace.EventOption) {
+	var a attrs
+	a.str(n.exceptionType, kind)
+	a.str(n.exceptionMessage, message)
+	span.AddEvent(n.eventException, append(opts, trace.WithAttributes(a...))...)
+}
+
+// endWithError ends span as failed by err, as mellea does: the exception
+// recorded, ERROR with the error's message, error.type. A cancellation
+// (hooks.ErrCancelled) reads "Generation cancelled" instead of its message.
+func (n *names) endWithError(span trace.Span, err error, at time.Time) {
+	kind := hooks.ErrorType(err)
+	msg := err.Error()
+	if errors.Is(err, hooks.ErrCancelled) {
+		msg = n.cancelledStatus
+	}
+	n.recordException(span, kind, msg, trace.WithTimestamp(at))
+	span.SetStatus(codes.Error, msg)
+	span.SetAttributes(attribute.String(n.errorType, kind))
+	span.End(trace.WithTimestamp(at))
 }
 
 // chars counts characters as mellea (Python's len) does.
 func chars(s string) int { return utf8.RuneCountInString(s) }
 
-// truncate cuts s to maxResponseChars characters followed by "...".
-func truncate(s string) string {
-	if chars(s) <= maxResponseChars {
+// truncate cuts s to the release's response length, followed by its mark.
+func (n *names) truncate(s string) string {
+	if chars(s) <= n.maxResponseChars {
 		return s
 	}
-	n := 0
-	for i := range s {
-		if n == maxResponseChars {
-			return s[:i] + truncationMark
+	i := 0
+	for j := range s {
+		if i == n.maxResponseChars {
+			return s[:j] + n.truncationMark
 		}
-		n++
+		i++
 	}
 	return s
 }
+
+func stringSlice(key string, v []string) attribute.KeyValue { return attribute.StringSlice(key, v) }

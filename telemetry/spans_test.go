@@ -14,17 +14,17 @@ import (
 )
 
 func TestSession_SpanAttributesAndErrorStatus(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, profileMain)
 	var id string
 	inSession(ctx, &session{backend: "ollama", contextType: "ChatContext"}, func(ctx context.Context) error {
 		id = hooks.SessionID(ctx)
 		return nil
 	})
-	span := h.one(t, telemetry.SpanSession)
+	span := h.one(t, "session")
 	for _, want := range []attribute.KeyValue{
-		attribute.String(telemetry.AttrSessionID, id),
-		attribute.String(telemetry.AttrSessionContextType, "ChatContext"),
-		attribute.String(telemetry.AttrGenAIProvider, "ollama"),
+		attribute.String("mellea.session.id", id),
+		attribute.String("mellea.session.context_type", "ChatContext"),
+		attribute.String("gen_ai.provider.name", "ollama"),
 	} {
 		hasAttr(t, "session", span.Attributes(), want)
 	}
@@ -38,31 +38,31 @@ func TestSession_ErrorStatus(t *testing.T) {
 	h := newHarness(t)
 	boom := errors.New("backend gone")
 	inSession(ctx, &session{backend: "ollama"}, func(context.Context) error { return boom })
-	span := h.one(t, telemetry.SpanSession)
+	span := h.one(t, "session")
 	if st := span.Status(); st.Code != codes.Error || st.Description != "backend gone" {
 		t.Errorf("status %v %q, want Error %q", st.Code, st.Description, "backend gone")
 	}
 	if len(exceptions(span)) != 1 {
 		t.Error("the session's error is not recorded")
 	}
-	hasAttr(t, "session", span.Attributes(), attribute.String(telemetry.AttrErrorType, "*errors.errorString"))
+	hasAttr(t, "session", span.Attributes(), attribute.String("error.type", "_OTHER"))
 }
 
 func TestAction_SpanAttributes(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, profileMain)
 	c := &component{typ: "Instruction", reqs: []string{"be short"}, strategy: "RejectionSamplingStrategy", format: "Answer", tools: true, result: "héllo", logs: 2}
 	inAction(ctx, c, nil)
-	span := h.one(t, telemetry.SpanAction)
+	span := h.one(t, "action")
 	for _, want := range []attribute.KeyValue{
-		attribute.String(telemetry.AttrComponentType, "Instruction"),
-		attribute.Bool(telemetry.AttrActionHasReqs, true),
-		attribute.Bool(telemetry.AttrActionHasStrategy, true),
-		attribute.String(telemetry.AttrSamplingStrategy, "RejectionSamplingStrategy"),
-		attribute.Bool(telemetry.AttrActionHasFormat, true),
-		attribute.Bool(telemetry.AttrActionToolCalls, true),
-		attribute.Int(telemetry.AttrActionResponseLen, 5),
-		attribute.Int(telemetry.AttrActionGenerateLogs, 2),
-		attribute.Bool(telemetry.AttrSamplingSuccess, true),
+		attribute.String("mellea.component.type", "Instruction"),
+		attribute.Bool("mellea.action.has_requirements", true),
+		attribute.Bool("mellea.action.has_strategy", true),
+		attribute.String("mellea.sampling.strategy_type", "RejectionSamplingStrategy"),
+		attribute.Bool("mellea.action.has_format", true),
+		attribute.Bool("mellea.action.tool_calls", true),
+		attribute.Int("mellea.action.response_length", 5),
+		attribute.Int("mellea.action.num_generate_logs", 2),
+		attribute.Bool("mellea.sampling.success", true),
 	} {
 		hasAttr(t, "action", span.Attributes(), want)
 	}
@@ -72,15 +72,15 @@ func TestAction_SpanAttributes(t *testing.T) {
 }
 
 func TestAction_ErrorStatus(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, profileMain)
 	boom := &faultError{"refused"}
 	inAction(ctx, &component{typ: "Instruction"}, func(context.Context) error { return boom })
-	span := h.one(t, telemetry.SpanAction)
+	span := h.one(t, "action")
 	if st := span.Status(); st.Code != codes.Error || st.Description != "refused" {
 		t.Errorf("status %v %q", st.Code, st.Description)
 	}
-	hasAttr(t, "action", span.Attributes(), attribute.String(telemetry.AttrErrorType, "*telemetry_test.faultError"))
-	lacksAttr(t, "action", span.Attributes(), telemetry.AttrActionResponseLen)
+	hasAttr(t, "action", span.Attributes(), attribute.String("error.type", "RateLimitError"))
+	lacksAttr(t, "action", span.Attributes(), "mellea.action.response_length")
 }
 
 func TestAction_ContentCaptureIsGatedAndTruncated(t *testing.T) {
@@ -97,20 +97,20 @@ func TestAction_ContentCaptureIsGatedAndTruncated(t *testing.T) {
 		{"on truncated", true, long, strings.Repeat("é", 500) + "..."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			h := newHarness(t, func(c *telemetry.Config) { c.Traces.Content = tc.content })
+			h := newHarness(t, profileMain, func(c *telemetry.Config) { c.Traces.Content = tc.content })
 			inAction(ctx, &component{typ: "Instruction", result: tc.result}, nil)
-			span := h.one(t, telemetry.SpanAction)
+			span := h.one(t, "action")
 			if tc.want == "" {
-				lacksAttr(t, "action", span.Attributes(), telemetry.AttrActionResponse)
+				lacksAttr(t, "action", span.Attributes(), "mellea.action.response")
 				return
 			}
-			hasAttr(t, "action", span.Attributes(), attribute.String(telemetry.AttrActionResponse, tc.want))
+			hasAttr(t, "action", span.Attributes(), attribute.String("mellea.action.response", tc.want))
 		})
 	}
 }
 
 func TestChat_SpanAttributes(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, profileMain)
 	g := &generation{
 		model: "gpt-4o", provider: "openai", remote: true, stream: true,
 		respModel: "gpt-4o-2024", respID: "resp-1", finish: []string{"stop"},
@@ -119,15 +119,15 @@ func TestChat_SpanAttributes(t *testing.T) {
 	inGeneration(ctx, g, nil)
 	span := h.one(t, "chat gpt-4o")
 	for _, want := range []attribute.KeyValue{
-		attribute.String(telemetry.AttrGenAIProvider, "openai"),
-		attribute.String(telemetry.AttrGenAIRequestModel, "gpt-4o"),
-		attribute.String(telemetry.AttrGenAIOperation, "chat"),
-		attribute.Bool(telemetry.AttrGenAIRequestStream, true),
-		attribute.String(telemetry.AttrGenAIResponseModel, "gpt-4o-2024"),
-		attribute.String(telemetry.AttrGenAIResponseID, "resp-1"),
-		attribute.StringSlice(telemetry.AttrGenAIFinishReasons, []string{"stop"}),
-		attribute.Int64(telemetry.AttrGenAIInputTokens, 12),
-		attribute.Int64(telemetry.AttrGenAIOutputTokens, 34),
+		attribute.String("gen_ai.provider.name", "openai"),
+		attribute.String("gen_ai.request.model", "gpt-4o"),
+		attribute.String("gen_ai.operation.name", "chat"),
+		attribute.Bool("gen_ai.request.stream", true),
+		attribute.String("gen_ai.response.model", "gpt-4o-2024"),
+		attribute.String("gen_ai.response.id", "resp-1"),
+		attribute.StringSlice("gen_ai.response.finish_reasons", []string{"stop"}),
+		attribute.Int64("gen_ai.usage.input_tokens", 12),
+		attribute.Int64("gen_ai.usage.output_tokens", 34),
 	} {
 		hasAttr(t, span.Name(), span.Attributes(), want)
 	}
@@ -138,16 +138,16 @@ func TestChat_SpanAttributes(t *testing.T) {
 
 func TestChat_OptionalAttributesAbsentWhenUnknown(t *testing.T) {
 	// Not streamed, usage and response unknown.
-	h := newHarness(t)
+	h := newHarness(t, profileMain)
 	inGeneration(ctx, &generation{model: "m", provider: "scripted"}, nil)
 	span := h.one(t, "chat m")
-	for _, key := range []string{telemetry.AttrGenAIRequestStream, telemetry.AttrGenAIInputTokens, telemetry.AttrGenAIOutputTokens, telemetry.AttrGenAIResponseID} {
+	for _, key := range []string{"gen_ai.request.stream", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens", "gen_ai.response.id"} {
 		lacksAttr(t, span.Name(), span.Attributes(), key)
 	}
 }
 
 func TestChat_ErrorRecordsExceptionStatusAndErrorType(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, profileMain)
 	inGeneration(ctx, &generation{model: "m", provider: "scripted"}, func(context.Context) error { return &faultError{"slow down"} })
 	span := h.one(t, "chat m")
 	if st := span.Status(); st.Code != codes.Error || st.Description != "slow down" {
@@ -156,5 +156,5 @@ func TestChat_ErrorRecordsExceptionStatusAndErrorType(t *testing.T) {
 	if len(exceptions(span)) != 1 {
 		t.Error("no exception recorded")
 	}
-	hasAttr(t, span.Name(), span.Attributes(), attribute.String(telemetry.AttrErrorType, "*telemetry_test.faultError"))
+	hasAttr(t, span.Name(), span.Attributes(), attribute.String("error.type", "RateLimitError"))
 }

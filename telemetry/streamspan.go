@@ -4,91 +4,107 @@ import (
 	"context"
 	"time"
 
-	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hookweave/hookweave/hooks"
 )
 
-// streamSpan is the stream_with_chunking span of one stream. Its methods
-// are the only code that touches that span: the tracing plugin only decides
-// which of them to call.
-type streamSpan struct{ span trace.Span }
+// streamSpan is the span of one stream (stream_with_chunking or stream).
+// Its methods are the only code that touches that span: the tracing plugin
+// only decides which of them to call.
+type streamSpan struct {
+	span trace.Span
+	n    *names
+}
 
 // startStreamSpan starts the span of the stream p describes and returns
 // the context that carries it.
-func startStreamSpan(ctx context.Context, tr trace.Tracer, p *hooks.StreamingStart) context.Context {
-	ctx, span := tr.Start(ctx, SpanStream,
-		trace.WithTimestamp(p.Timestamp),
-		trace.WithAttributes(
-			attribute.Bool(AttrStreamHasReqs, p.HasRequirements),
-			attribute.Int(AttrStreamReqCount, p.RequirementCount),
-			attribute.String(AttrStreamChunking, p.ChunkingStrategy),
-		))
+func startStreamSpan(ctx context.Context, tr trace.Tracer, n *names, p *hooks.StreamingStart) context.Context {
+	var a attrs
+	a.boolean(n.streamHasReqs, p.HasRequirements)
+	a.integer(n.streamReqCount, int64(p.RequirementCount))
+	a.str(n.streamChunking, n.chunkingName(p.ChunkingStrategy))
+	ctx, span := tr.Start(ctx, n.spanStream, trace.WithTimestamp(p.Timestamp), trace.WithAttributes(a...))
 	return withSpan(ctx, streamSpanKey, p.StreamingID, span)
 }
 
 // streamSpanOf returns the span of stream id carried by ctx, or false.
-func streamSpanOf(ctx context.Context, id string) (streamSpan, bool) {
+func streamSpanOf(ctx context.Context, n *names, id string) (streamSpan, bool) {
 	span := spanOf(ctx, streamSpanKey, id)
-	return streamSpan{span}, span != nil
+	return streamSpan{span: span, n: n}, span != nil
 }
 
-// addEvent adds the span event of a streaming event, at time at.
+// addEvent adds the span event of a streaming event, at time at. The
+// release that writes completed from streaming_end skips the
+// CompletedEvent.
 func (s streamSpan) addEvent(ev hooks.Event, at time.Time) {
-	attrs, ok := eventAttributes(ev)
+	name, a, ok := s.eventOf(ev)
 	if !ok {
 		return
 	}
-	s.span.AddEvent(ev.EventName(), trace.WithTimestamp(at), trace.WithAttributes(attrs...))
+	s.span.AddEvent(name, trace.WithTimestamp(at), trace.WithAttributes(a...))
 }
 
-// eventAttributes returns the attributes of ev's span event; false for an
-// event type this package does not know.
-func eventAttributes(ev hooks.Event) ([]attribute.KeyValue, bool) {
+// eventOf returns the name and attributes of ev's span event; false for an
+// event type this package does not know or the release does not write.
+func (s streamSpan) eventOf(ev hooks.Event) (string, attrs, bool) {
+	n := s.n
+	var a attrs
 	switch e := ev.(type) {
 	case hooks.QuickCheckEvent:
-		return []attribute.KeyValue{
-			attribute.Int(EvAttrChunkIndex, e.ChunkIndex),
-			attribute.Bool(EvAttrPassed, e.Passed),
-			attribute.Int(EvAttrRequirementCount, len(e.Results)),
-		}, true
+		a.integer(n.evChunkIndex, int64(e.ChunkIndex))
+		a.boolean(n.evPassed, e.Passed)
+		a.integer(n.evRequirementCount, int64(len(e.Results)))
+		return n.evQuickCheck, a, true
 	case hooks.ChunkEvent:
-		return []attribute.KeyValue{
-			attribute.Int(EvAttrChunkIndex, e.ChunkIndex),
-			attribute.Int(EvAttrTextLength, chars(e.Text)),
-		}, true
+		a.integer(n.evChunkIndex, int64(e.ChunkIndex))
+		a.integer(n.evTextLength, int64(chars(e.Text)))
+		return n.evChunk, a, true
 	case hooks.StreamingDoneEvent:
-		return []attribute.KeyValue{attribute.Int(EvAttrFullTextLength, chars(e.FullText))}, true
+		a.integer(n.evFullTextLength, int64(chars(e.FullText)))
+		return n.evStreamingDone, a, true
 	case hooks.FullValidationEvent:
-		return []attribute.KeyValue{
-			attribute.Bool(EvAttrPassed, e.Passed),
-			attribute.Int(EvAttrRequirementCount, len(e.Results)),
-		}, true
+		a.boolean(n.evPassed, e.Passed)
+		a.integer(n.evRequirementCount, int64(len(e.Results)))
+		return n.evFullValidation, a, true
 	case hooks.ErrorEvent:
-		return []attribute.KeyValue{
-			attribute.String(EvAttrExceptionType, e.ExceptionType),
-			attribute.String(EvAttrDetail, e.Detail),
-		}, true
+		a.str(n.evExceptionType, e.ExceptionType)
+		a.str(n.evDetail, e.Detail)
+		return n.evError, a, true
 	case hooks.CompletedEvent:
-		return []attribute.KeyValue{
-			attribute.Bool(EvAttrSuccess, e.Success),
-			attribute.Int(EvAttrFullTextLength, chars(e.FullText)),
-		}, true
+		if n.completedAtEnd {
+			return "", nil, false
+		}
+		return n.evCompleted, s.completed(e.Success, chars(e.FullText)), true
 	}
-	return nil, false
+	return "", nil, false
 }
 
-// setEnd sets the end attributes of the stream p describes.
+func (s streamSpan) completed(success bool, length int) attrs {
+	var a attrs
+	a.boolean(s.n.evSuccess, success)
+	a.integer(s.n.evFullTextLength, int64(length))
+	return a
+}
+
+// setEnd sets the end attributes of the stream p describes and, for the
+// release that writes it there, the completed event.
 func (s streamSpan) setEnd(p *hooks.StreamingEnd) {
-	s.span.SetAttributes(attribute.Int(AttrStreamFullTextLen, p.FullTextLength))
+	n := s.n
+	if n.completedAtEnd {
+		s.span.AddEvent(n.evCompleted, trace.WithTimestamp(p.Timestamp),
+			trace.WithAttributes(s.completed(p.Success, p.FullTextLength)...))
+	}
+	var a attrs
+	a.integer(n.streamFullTextLen, int64(p.FullTextLength))
 	if p.Model != "" {
-		s.span.SetAttributes(attribute.String(AttrGenAIRequestModel, p.Model))
+		a.str(n.requestModel, p.Model)
 	}
 	if p.Provider != "" {
-		s.span.SetAttributes(attribute.String(AttrGenAIProvider, p.Provider))
+		a.str(n.provider, n.providerName(p.Provider))
 	}
+	s.span.SetAttributes(a...)
 }
 
 // finishSuccess ends the span of a successful stream; its status stays
@@ -98,16 +114,18 @@ func (s streamSpan) finishSuccess(p *hooks.StreamingEnd) {
 	s.span.End(trace.WithTimestamp(p.Timestamp))
 }
 
-// finishError ends the span of a stream that did not succeed. With an error
-// it records the exception, sets ERROR with the error's message and
-// error.type; otherwise (a failed check, or a consumer that stopped early,
-// whose reason is "") it sets ERROR with reason and records no exception.
-func (s streamSpan) finishError(p *hooks.StreamingEnd, reason string, err error) {
+// finishError ends the span of a stream that ended with err: the exception
+// recorded, ERROR with its message, error.type.
+func (s streamSpan) finishError(p *hooks.StreamingEnd, err error) {
 	s.setEnd(p)
-	if err != nil {
-		endWithError(s.span, err, hooks.ErrorType(err), trace.WithTimestamp(p.Timestamp))
-		return
-	}
+	s.n.endWithError(s.span, err, p.Timestamp)
+}
+
+// finishFailed ends the span of a stream that a failed check ended (reason
+// says why) or that was stopped (a consumer stop, Close, a cancelled
+// context; reason is ""): ERROR with reason, no exception.
+func (s streamSpan) finishFailed(p *hooks.StreamingEnd, reason string) {
+	s.setEnd(p)
 	s.span.SetStatus(codes.Error, reason)
 	s.span.End(trace.WithTimestamp(p.Timestamp))
 }

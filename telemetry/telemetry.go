@@ -23,6 +23,7 @@ type Set struct {
 	tp       trace.TracerProvider
 	mp       metric.MeterProvider
 	shutdown []func(context.Context) error // of the providers the set built
+	prom     *promServer                   // the Prometheus endpoint, if any
 
 	mu         sync.Mutex
 	unregister []func()
@@ -88,21 +89,27 @@ func (s *Set) setTracing(cfg Config, o options) error {
 		s.tp = tp
 		s.shutdown = append(s.shutdown, shutdownStep("flushing spans", tp.Shutdown))
 	}
-	s.tracing = newTracing(s.tp, cfg.Traces.Content)
+	n, _ := namesOf(cfg.Names)
+	s.tracing = newTracing(s.tp, n, cfg.Traces)
 	return nil
 }
 
 func (s *Set) setMetrics(cfg Config, o options) error {
 	s.mp = o.mp
 	if s.mp == nil {
-		mp, err := newMeterProvider(context.Background(), cfg, o.w)
+		mp, prom, err := newMeterProvider(context.Background(), cfg, o.w)
 		if err != nil {
 			return err
 		}
 		s.mp = mp
 		s.shutdown = append(s.shutdown, shutdownStep("flushing metrics", mp.Shutdown))
+		if prom != nil {
+			s.prom = prom
+			s.shutdown = append(s.shutdown, shutdownStep("stopping the prometheus endpoint", prom.Shutdown))
+		}
 	}
-	m, err := newMetrics(s.mp)
+	n, _ := namesOf(cfg.Names)
+	m, err := newMetrics(s.mp, n, cfg.Metrics)
 	if err != nil {
 		return err
 	}
@@ -117,6 +124,15 @@ func (s *Set) TracerProvider() trace.TracerProvider { return s.tp }
 // MeterProvider returns the provider of the metrics plugin, or nil when
 // metrics are off.
 func (s *Set) MeterProvider() metric.MeterProvider { return s.mp }
+
+// PrometheusURL returns the URL of the Prometheus endpoint, or "" when
+// there is none.
+func (s *Set) PrometheusURL() string {
+	if s.prom == nil {
+		return ""
+	}
+	return s.prom.URL()
+}
 
 // Empty reports whether the set has no plugin.
 func (s *Set) Empty() bool { return s.tracing == nil && s.metrics == nil }

@@ -56,7 +56,7 @@ func TestRegister_UnregisterRemovesThePlugins(t *testing.T) {
 		t.Error("a second Register of the same set succeeded")
 	}
 	for _, h := range hooks.Hooks() {
-		want := h != hooks.SessionPostInit && h != hooks.SessionReset
+		want := h != hooks.SessionReset && h != hooks.GenerationEventHook
 		if hooks.Listening(h) != want {
 			t.Errorf("listening to %s: %v, want %v", h, hooks.Listening(h), want)
 		}
@@ -128,8 +128,8 @@ func TestConsole_TreeOnStderrWhenTheRootEnds(t *testing.T) {
 		"\n   │  • quick_check +",
 		" chunk_index=0 passed=false requirement_count=1\n",
 		"\n   │  • completed +",
-		"\n   └─ chat m1 ",
-		" gen_ai.request.stream=true",
+		"\n   └─ chat ",
+		" mellea.streaming=true",
 	} {
 		if !strings.Contains(got, line) {
 			t.Errorf("console output lacks %q:\n%s", line, got)
@@ -162,7 +162,7 @@ func TestConsole_MetricsAtShutdown(t *testing.T) {
 	if err := set.Shutdown(ctx); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{telemetry.MetricRequirementChecks, telemetry.MetricSamplingFailures, telemetry.MetricRequestDuration} {
+	for _, want := range []string{"mellea.requirement.checks", "mellea.sampling.failures", "mellea.llm.request.duration"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("console metrics lack %s", want)
 		}

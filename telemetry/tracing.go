@@ -3,7 +3,6 @@ package telemetry
 import (
 	"context"
 
-	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hookweave/hookweave/hooks"
@@ -16,232 +15,148 @@ const TracingPluginName = "telemetry.tracing"
 // priority, so that they see its span in their context.
 const tracingPriority = 10
 
-// tracing is the tracing plugin: one span per session, action, generation
-// and stream, carried from the start hook to the end hook by the context.
+// tracing is the tracing plugin: one span per session start-up, session,
+// action, generation and stream, carried from the start hook to the end
+// hook by the context.
 type tracing struct {
-	app     trace.Tracer // session, action, stream_with_chunking
-	backend trace.Tracer // chat <model>
+	n       *names
+	app     trace.Tracer // session, start_session, action, stream
+	backend trace.Tracer // chat
 	content bool         // capture the action's response text
+	chunks  bool         // chunk_processed events on the chat span
 }
 
-func newTracing(tp trace.TracerProvider, content bool) *tracing {
+func newTracing(tp trace.TracerProvider, n *names, cfg TracesConfig) *tracing {
 	return &tracing{
+		n:       n,
 		app:     tp.Tracer(TracerApplication),
 		backend: tp.Tracer(TracerBackend),
-		content: content,
+		content: cfg.Content,
+		chunks:  cfg.ChunkEvents,
 	}
 }
 
 func (t *tracing) handlers() map[hooks.Hook]hooks.Handler {
-	return map[hooks.Hook]hooks.Handler{
-		hooks.SessionPreInit:       t.sessionStart,
-		hooks.SessionCleanup:       t.sessionEnd,
-		hooks.ComponentPreExecute:  t.actionStart,
-		hooks.ComponentPostSuccess: t.actionSuccess,
-		hooks.ComponentPostError:   t.actionError,
-		hooks.GenerationPreCall:    t.chatStart,
-		hooks.GenerationPostCall:   t.chatSuccess,
-		hooks.GenerationError:      t.chatError,
-		hooks.StreamingStartHook:   t.streamStart,
-		hooks.StreamingEventHook:   t.streamEvent,
-		hooks.StreamingEndHook:     t.streamEnd,
+	hs := map[hooks.Hook]hooks.Handler{
+		hooks.SessionPreInit:       on(t.startSessionStart),
+		hooks.SessionPostInit:      on(t.sessionStart),
+		hooks.SessionCleanup:       observe(t.sessionEnd),
+		hooks.ComponentPreExecute:  on(t.actionStart),
+		hooks.ComponentPostSuccess: observe(t.actionSuccess),
+		hooks.ComponentPostError:   observe(t.actionError),
+		hooks.GenerationPreCall:    on(t.chatStart),
+		hooks.GenerationEventHook:  observe(t.chatEvent),
+		hooks.GenerationPostCall:   observe(t.chatSuccess),
+		hooks.GenerationError:      observe(t.chatError),
+		hooks.StreamingStartHook:   on(t.streamStart),
+		hooks.StreamingEventHook:   observe(t.streamEvent),
+		hooks.StreamingEndHook:     observe(t.streamEnd),
 	}
+	if !t.chunks || t.n.evChunkProcessed == "" {
+		delete(hs, hooks.GenerationEventHook)
+	}
+	return hs
 }
 
-func (t *tracing) sessionStart(ctx context.Context, p hooks.Payload) hooks.Result {
-	s, ok := p.(*hooks.SessionPayload)
-	if !ok {
-		return hooks.Result{}
+// startSessionStart opens the start_session span at session_pre_init. It
+// is held, not made current: the session span is its sibling, as in
+// mellea, where start_session() returns before the session is entered.
+func (t *tracing) startSessionStart(ctx context.Context, s *hooks.SessionPayload) hooks.Result {
+	var a attrs
+	a.str(t.n.sessionID, s.SessionID)
+	a.str(t.n.startBackend, s.Backend)
+	a.str(t.n.startModel, s.ModelID)
+	a.str(t.n.sessionContextType, s.ContextType)
+	_, span := t.app.Start(ctx, t.n.spanStartSession, trace.WithTimestamp(s.Timestamp), trace.WithAttributes(a...))
+	return hooks.Result{Context: holdSpan(ctx, startSessionSpanKey, s.SessionID, span)}
+}
+
+// sessionStart ends start_session and opens the session span at
+// session_post_init, once the session is set up.
+func (t *tracing) sessionStart(ctx context.Context, s *hooks.SessionPayload) hooks.Result {
+	if span := spanOf(ctx, startSessionSpanKey, s.SessionID); span != nil {
+		span.End(trace.WithTimestamp(s.Timestamp))
 	}
-	ctx, span := t.app.Start(ctx, SpanSession,
-		trace.WithTimestamp(s.Timestamp),
-		trace.WithAttributes(
-			attribute.String(AttrSessionID, s.SessionID),
-			attribute.String(AttrSessionContextType, s.ContextType),
-			attribute.String(AttrGenAIProvider, s.Backend),
-		))
+	var a attrs
+	a.str(t.n.sessionID, s.SessionID)
+	a.str(t.n.sessionContextType, s.ContextType)
+	a.str(t.n.sessionProvider, t.n.providerName(s.Backend))
+	ctx, span := t.app.Start(ctx, t.n.spanSession, trace.WithTimestamp(s.Timestamp), trace.WithAttributes(a...))
 	return hooks.Result{Context: withSpan(ctx, sessionSpanKey, s.SessionID, span)}
 }
 
-func (t *tracing) sessionEnd(ctx context.Context, p hooks.Payload) hooks.Result {
-	s, ok := p.(*hooks.SessionPayload)
-	if !ok {
-		return hooks.Result{}
+// sessionEnd ends the session span, and start_session if a plugin blocked
+// the session before it was set up.
+func (t *tracing) sessionEnd(ctx context.Context, s *hooks.SessionPayload) {
+	for _, k := range []spanKey{startSessionSpanKey, sessionSpanKey} {
+		span := spanOf(ctx, k, s.SessionID)
+		switch {
+		case span == nil:
+		case s.Err != nil:
+			t.n.endWithError(span, s.Err, s.Timestamp)
+		default:
+			span.End(trace.WithTimestamp(s.Timestamp))
+		}
 	}
-	span := spanOf(ctx, sessionSpanKey, s.SessionID)
-	if span == nil {
-		return hooks.Result{}
-	}
-	if s.Err != nil {
-		endWithError(span, s.Err, hooks.ErrorType(s.Err), trace.WithTimestamp(s.Timestamp))
-		return hooks.Result{}
-	}
-	span.End(trace.WithTimestamp(s.Timestamp))
-	return hooks.Result{}
 }
 
-func (t *tracing) actionStart(ctx context.Context, p hooks.Payload) hooks.Result {
-	c, ok := p.(*hooks.ComponentPayload)
-	if !ok {
-		return hooks.Result{}
-	}
-	attrs := []attribute.KeyValue{
-		attribute.String(AttrComponentType, c.ComponentType),
-		attribute.Bool(AttrActionHasReqs, len(c.Requirements) > 0),
-		attribute.Bool(AttrActionHasStrategy, c.Strategy != ""),
-		attribute.Bool(AttrActionHasFormat, c.Format != ""),
-		attribute.Bool(AttrActionToolCalls, c.ToolCalls),
-	}
+func (t *tracing) actionStart(ctx context.Context, c *hooks.ComponentPayload) hooks.Result {
+	var a attrs
+	a.str(t.n.actionType, c.ComponentType)
+	a.boolean(t.n.actionHasReqs, len(c.Requirements) > 0)
+	a.boolean(t.n.actionHasStrategy, c.Strategy != "")
 	if c.Strategy != "" {
-		attrs = append(attrs, attribute.String(AttrSamplingStrategy, c.Strategy))
+		a.str(t.n.actionStrategy, c.Strategy)
 	}
-	ctx, span := t.app.Start(ctx, SpanAction, trace.WithTimestamp(c.Timestamp), trace.WithAttributes(attrs...))
+	a.boolean(t.n.actionHasFormat, c.Format != "")
+	a.boolean(t.n.actionToolCalls, c.ToolCalls)
+	ctx, span := t.app.Start(ctx, t.n.spanAction, trace.WithTimestamp(c.Timestamp), trace.WithAttributes(a...))
 	return hooks.Result{Context: withSpan(ctx, actionSpanKey, c.ActionID, span)}
 }
 
-func (t *tracing) actionSuccess(ctx context.Context, p hooks.Payload) hooks.Result {
-	c, ok := p.(*hooks.ComponentPayload)
-	if !ok {
-		return hooks.Result{}
-	}
+func (t *tracing) actionSuccess(ctx context.Context, c *hooks.ComponentPayload) {
 	span := spanOf(ctx, actionSpanKey, c.ActionID)
 	if span == nil {
-		return hooks.Result{}
+		return
 	}
-	span.SetAttributes(
-		attribute.Int(AttrActionResponseLen, chars(c.Result)),
-		attribute.Int(AttrActionGenerateLogs, c.NumGenerateLogs),
-		attribute.Bool(AttrSamplingSuccess, c.SamplingSuccess),
-	)
+	var a attrs
+	a.integer(t.n.actionGenerateLogs, int64(c.NumGenerateLogs))
+	a.boolean(t.n.actionSamplingSuccess, c.SamplingSuccess)
 	if t.content {
-		span.SetAttributes(attribute.String(AttrActionResponse, truncate(c.Result)))
+		a.str(t.n.actionResponse, t.n.truncate(c.Result))
 	}
+	a.integer(t.n.actionResponseLen, int64(chars(c.Result)))
+	span.SetAttributes(a...)
 	span.End(trace.WithTimestamp(c.Timestamp))
-	return hooks.Result{}
 }
 
-func (t *tracing) actionError(ctx context.Context, p hooks.Payload) hooks.Result {
-	c, ok := p.(*hooks.ComponentPayload)
-	if !ok || c.Err == nil {
-		return hooks.Result{}
+func (t *tracing) actionError(ctx context.Context, c *hooks.ComponentPayload) {
+	if span := spanOf(ctx, actionSpanKey, c.ActionID); span != nil && c.Err != nil {
+		t.n.endWithError(span, c.Err, c.Timestamp)
 	}
-	span := spanOf(ctx, actionSpanKey, c.ActionID)
-	if span == nil {
-		return hooks.Result{}
-	}
-	errType := c.ErrorType
-	if errType == "" {
-		errType = hooks.ErrorType(c.Err)
-	}
-	endWithError(span, c.Err, errType, trace.WithTimestamp(c.Timestamp))
-	return hooks.Result{}
 }
 
-func (t *tracing) chatStart(ctx context.Context, p hooks.Payload) hooks.Result {
-	g, ok := p.(*hooks.GenerationPayload)
-	if !ok {
-		return hooks.Result{}
-	}
-	name := SpanChat
-	if g.Model != "" {
-		name += " " + g.Model
-	}
-	kind := trace.SpanKindInternal
-	if g.Remote {
-		kind = trace.SpanKindClient
-	}
-	attrs := []attribute.KeyValue{
-		attribute.String(AttrGenAIProvider, g.Provider),
-		attribute.String(AttrGenAIRequestModel, g.Model),
-		attribute.String(AttrGenAIOperation, OperationChat),
-	}
-	if g.Stream {
-		attrs = append(attrs, attribute.Bool(AttrGenAIRequestStream, true))
-	}
-	ctx, span := t.backend.Start(ctx, name, trace.WithSpanKind(kind), trace.WithTimestamp(g.Timestamp), trace.WithAttributes(attrs...))
-	return hooks.Result{Context: withSpan(ctx, chatSpanKey, g.GenerationID, span)}
+func (t *tracing) streamStart(ctx context.Context, s *hooks.StreamingStart) hooks.Result {
+	return hooks.Result{Context: startStreamSpan(ctx, t.app, t.n, s)}
 }
 
-func (t *tracing) chatSuccess(ctx context.Context, p hooks.Payload) hooks.Result {
-	g, ok := p.(*hooks.GenerationPayload)
-	if !ok {
-		return hooks.Result{}
-	}
-	span := spanOf(ctx, chatSpanKey, g.GenerationID)
-	if span == nil {
-		return hooks.Result{}
-	}
-	span.SetAttributes(responseAttributes(g)...)
-	span.End(trace.WithTimestamp(g.Timestamp))
-	return hooks.Result{}
-}
-
-// responseAttributes are the chat span's end attributes that g knows.
-func responseAttributes(g *hooks.GenerationPayload) []attribute.KeyValue {
-	var attrs []attribute.KeyValue
-	if g.ResponseModel != "" {
-		attrs = append(attrs, attribute.String(AttrGenAIResponseModel, g.ResponseModel))
-	}
-	if g.ResponseID != "" {
-		attrs = append(attrs, attribute.String(AttrGenAIResponseID, g.ResponseID))
-	}
-	if len(g.FinishReasons) > 0 {
-		attrs = append(attrs, attribute.StringSlice(AttrGenAIFinishReasons, g.FinishReasons))
-	}
-	if g.Usage.Known {
-		attrs = append(attrs,
-			attribute.Int64(AttrGenAIInputTokens, g.Usage.InputTokens),
-			attribute.Int64(AttrGenAIOutputTokens, g.Usage.OutputTokens))
-	}
-	return attrs
-}
-
-func (t *tracing) chatError(ctx context.Context, p hooks.Payload) hooks.Result {
-	g, ok := p.(*hooks.GenerationPayload)
-	if !ok || g.Err == nil {
-		return hooks.Result{}
-	}
-	if span := spanOf(ctx, chatSpanKey, g.GenerationID); span != nil {
-		endWithError(span, g.Err, hooks.ErrorType(g.Err), trace.WithTimestamp(g.Timestamp))
-	}
-	return hooks.Result{}
-}
-
-func (t *tracing) streamStart(ctx context.Context, p hooks.Payload) hooks.Result {
-	s, ok := p.(*hooks.StreamingStart)
-	if !ok {
-		return hooks.Result{}
-	}
-	return hooks.Result{Context: startStreamSpan(ctx, t.app, s)}
-}
-
-func (t *tracing) streamEvent(ctx context.Context, p hooks.Payload) hooks.Result {
-	e, ok := p.(*hooks.StreamingEvent)
-	if !ok {
-		return hooks.Result{}
-	}
-	if s, ok := streamSpanOf(ctx, e.StreamingID); ok {
+func (t *tracing) streamEvent(ctx context.Context, e *hooks.StreamingEvent) {
+	if s, ok := streamSpanOf(ctx, t.n, e.StreamingID); ok {
 		s.addEvent(e.Event, e.Timestamp)
 	}
-	return hooks.Result{}
 }
 
-func (t *tracing) streamEnd(ctx context.Context, p hooks.Payload) hooks.Result {
-	e, ok := p.(*hooks.StreamingEnd)
-	if !ok {
-		return hooks.Result{}
-	}
-	s, ok := streamSpanOf(ctx, e.StreamingID)
+func (t *tracing) streamEnd(ctx context.Context, e *hooks.StreamingEnd) {
+	s, ok := streamSpanOf(ctx, t.n, e.StreamingID)
 	switch {
 	case !ok:
 	case e.Err != nil:
-		s.finishError(e, e.Err.Error(), e.Err)
+		s.finishError(e, e.Err)
 	case e.Stopped:
-		s.finishError(e, "", nil)
+		s.finishFailed(e, "")
 	case !e.Success:
-		s.finishError(e, e.FailureReason, nil)
+		s.finishFailed(e, e.FailureReason)
 	default:
 		s.finishSuccess(e)
 	}
-	return hooks.Result{}
 }

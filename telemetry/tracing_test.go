@@ -28,22 +28,22 @@ func TestStream_StartAndEndPairedByStreamingID(t *testing.T) {
 	ctxB, callB, _ := hooks.BeginStreaming(ctx, b)
 	// An end hook for b fired under a's context must not end a's span.
 	hooks.Fire(ctxA, hooks.StreamingEndHook, &hooks.StreamingEnd{StreamingID: callB.ID(), Success: true})
-	if n := len(h.ended(telemetry.SpanStream)); n != 0 {
+	if n := len(h.ended("stream_with_chunking")); n != 0 {
 		t.Fatalf("an end hook with another stream's id ended %d spans", n)
 	}
 	callA.End(nil, nil)
 	callB.End(nil, nil)
 	_, _ = ctxA, ctxB
 
-	spans := h.ended(telemetry.SpanStream)
+	spans := h.ended("stream_with_chunking")
 	if len(spans) != 2 {
 		t.Fatalf("%d stream spans, want 2", len(spans))
 	}
 	for _, s := range spans {
 		m := attrs(s.Attributes())
-		count, length := m[telemetry.AttrStreamReqCount].AsInt64(), m[telemetry.AttrStreamFullTextLen].AsInt64()
+		count, length := m["mellea.requirement_count"].AsInt64(), m["mellea.full_text_length"].AsInt64()
 		if count*11 != length {
-			t.Errorf("span with %s=%d ended with %s=%d: starts and ends crossed", telemetry.AttrStreamReqCount, count, telemetry.AttrStreamFullTextLen, length)
+			t.Errorf("span with %s=%d ended with %s=%d: starts and ends crossed", "mellea.requirement_count", count, "mellea.full_text_length", length)
 		}
 	}
 }
@@ -52,17 +52,17 @@ func TestStream_SpanAttributes(t *testing.T) {
 	h := newHarness(t)
 	s := &stream{reqs: 2, chunking: "SentenceChunker", end: hooks.StreamingEnd{Success: true, Model: "granite", Provider: "ollama", FullTextLength: 42}}
 	inStream(ctx, s, nil)
-	span := h.one(t, telemetry.SpanStream)
+	span := h.one(t, "stream_with_chunking")
 	if span.InstrumentationScope().Name != telemetry.TracerApplication {
 		t.Errorf("tracer %q, want %q", span.InstrumentationScope().Name, telemetry.TracerApplication)
 	}
 	for _, want := range []attribute.KeyValue{
-		attribute.Bool(telemetry.AttrStreamHasReqs, true),
-		attribute.Int(telemetry.AttrStreamReqCount, 2),
-		attribute.String(telemetry.AttrStreamChunking, "SentenceChunker"),
-		attribute.Int(telemetry.AttrStreamFullTextLen, 42),
-		attribute.String(telemetry.AttrGenAIRequestModel, "granite"),
-		attribute.String(telemetry.AttrGenAIProvider, "ollama"),
+		attribute.Bool("mellea.has_requirements", true),
+		attribute.Int("mellea.requirement_count", 2),
+		attribute.String("mellea.chunking_strategy", "SentenceChunker"),
+		attribute.Int("mellea.full_text_length", 42),
+		attribute.String("gen_ai.request.model", "granite"),
+		attribute.String("gen_ai.provider.name", "ollama"),
 	} {
 		hasAttr(t, span.Name(), span.Attributes(), want)
 	}
@@ -75,11 +75,11 @@ func TestStream_ErrorSetsErrorStatusExceptionAndErrorType(t *testing.T) {
 	if !errors.Is(err, cause) {
 		t.Fatalf("lifecycle returned %v", err)
 	}
-	span := h.one(t, telemetry.SpanStream)
+	span := h.one(t, "stream_with_chunking")
 	if st := span.Status(); st.Code != codes.Error || st.Description != cause.Error() {
 		t.Errorf("status %v %q, want Error %q", st.Code, st.Description, cause.Error())
 	}
-	hasAttr(t, span.Name(), span.Attributes(), attribute.String(telemetry.AttrErrorType, "*telemetry_test.faultError"))
+	hasAttr(t, span.Name(), span.Attributes(), attribute.String("error.type", "RateLimitError"))
 	exc := exceptions(span)
 	if len(exc) != 1 {
 		t.Fatalf("%d exception events, want 1", len(exc))
@@ -105,14 +105,14 @@ func TestStream_FailedCheckSetsErrorWithReasonAndNoException(t *testing.T) {
 		t.Run(reason, func(t *testing.T) {
 			h := newHarness(t)
 			inStream(ctx, &stream{reqs: 1, end: hooks.StreamingEnd{FailureReason: reason, FullTextLength: 3}}, nil)
-			span := h.one(t, telemetry.SpanStream)
+			span := h.one(t, "stream_with_chunking")
 			if st := span.Status(); st.Code != codes.Error || st.Description != reason {
 				t.Errorf("status %v %q, want Error %q", st.Code, st.Description, reason)
 			}
 			if n := len(exceptions(span)); n != 0 {
 				t.Errorf("%d exception events on a failed check, want 0", n)
 			}
-			lacksAttr(t, span.Name(), span.Attributes(), telemetry.AttrErrorType)
+			lacksAttr(t, span.Name(), span.Attributes(), "error.type")
 		})
 	}
 }
@@ -120,7 +120,7 @@ func TestStream_FailedCheckSetsErrorWithReasonAndNoException(t *testing.T) {
 func TestStream_SuccessLeavesStatusUnset(t *testing.T) {
 	h := newHarness(t)
 	inStream(ctx, &stream{end: hooks.StreamingEnd{Success: true}}, nil)
-	if st := h.one(t, telemetry.SpanStream).Status(); st.Code != codes.Unset || st.Description != "" {
+	if st := h.one(t, "stream_with_chunking").Status(); st.Code != codes.Unset || st.Description != "" {
 		t.Errorf("status %v %q, want Unset", st.Code, st.Description)
 	}
 }
@@ -128,7 +128,7 @@ func TestStream_SuccessLeavesStatusUnset(t *testing.T) {
 func TestStream_StoppedConsumerSetsErrorWithEmptyDescription(t *testing.T) {
 	h := newHarness(t)
 	inStream(ctx, &stream{reqs: 1, end: hooks.StreamingEnd{Stopped: true, FullTextLength: 5}}, nil)
-	span := h.one(t, telemetry.SpanStream)
+	span := h.one(t, "stream_with_chunking")
 	if st := span.Status(); st.Code != codes.Error || st.Description != "" {
 		t.Errorf("status %v %q, want Error with an empty description", st.Code, st.Description)
 	}
@@ -155,15 +155,15 @@ func TestStream_SixEventsWithExactKeysAndTypesInOrder(t *testing.T) {
 		hooks.CompletedEvent{Success: true, FullText: "Héllo. Wörld", AttemptsUsed: 1},
 	}
 	want := []wantEvent{
-		{telemetry.EventQuickCheck, []attribute.KeyValue{attribute.Int(telemetry.EvAttrChunkIndex, 0), attribute.Bool(telemetry.EvAttrPassed, true), attribute.Int(telemetry.EvAttrRequirementCount, 2)}},
-		{telemetry.EventChunk, []attribute.KeyValue{attribute.Int(telemetry.EvAttrChunkIndex, 0), attribute.Int(telemetry.EvAttrTextLength, 6)}},
-		{telemetry.EventStreamingDone, []attribute.KeyValue{attribute.Int(telemetry.EvAttrFullTextLength, 12)}},
-		{telemetry.EventFullValidation, []attribute.KeyValue{attribute.Bool(telemetry.EvAttrPassed, false), attribute.Int(telemetry.EvAttrRequirementCount, 1)}},
-		{telemetry.EventError, []attribute.KeyValue{attribute.String(telemetry.EvAttrExceptionType, "*backend.Error"), attribute.String(telemetry.EvAttrDetail, "boom")}},
-		{telemetry.EventCompleted, []attribute.KeyValue{attribute.Bool(telemetry.EvAttrSuccess, true), attribute.Int(telemetry.EvAttrFullTextLength, 12)}},
+		{"quick_check", []attribute.KeyValue{attribute.Int("chunk_index", 0), attribute.Bool("passed", true), attribute.Int("requirement_count", 2)}},
+		{"chunk", []attribute.KeyValue{attribute.Int("chunk_index", 0), attribute.Int("text_length", 6)}},
+		{"streaming_done", []attribute.KeyValue{attribute.Int("full_text_length", 12)}},
+		{"full_validation", []attribute.KeyValue{attribute.Bool("passed", false), attribute.Int("requirement_count", 1)}},
+		{"error", []attribute.KeyValue{attribute.String("exception_type", "*backend.Error"), attribute.String("detail", "boom")}},
+		{"completed", []attribute.KeyValue{attribute.Bool("success", true), attribute.Int("full_text_length", 12)}},
 	}
 	gen := &generation{model: "m1", provider: "scripted", stream: true}
-	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEnd{Success: true}}, func(ctx context.Context, id string) error {
+	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEnd{Success: true, FullTextLength: 12}}, func(ctx context.Context, id string) error {
 		// Events emitted while the chat span is current still belong to
 		// the stream span.
 		return inGeneration(ctx, gen, func(ctx context.Context) error {
@@ -173,7 +173,7 @@ func TestStream_SixEventsWithExactKeysAndTypesInOrder(t *testing.T) {
 			return nil
 		})
 	})
-	got := h.one(t, telemetry.SpanStream).Events()
+	got := h.one(t, "stream_with_chunking").Events()
 	if len(got) != len(want) {
 		t.Fatalf("%d events, want %d", len(got), len(want))
 	}
@@ -188,13 +188,13 @@ func TestStream_SixEventsWithExactKeysAndTypesInOrder(t *testing.T) {
 			hasAttr(t, w.name, got[i].Attributes, a)
 		}
 	}
-	if ev := h.one(t, telemetry.SpanChat+" m1").Events(); len(ev) != 0 {
+	if ev := h.one(t, "chat").Events(); len(ev) != 0 {
 		t.Errorf("the chat span has events %v; events belong to stream_with_chunking only", ev)
 	}
 }
 
 func TestNesting_SessionActionStreamChatAndJudgeSibling(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, profileMain)
 	main := &generation{model: "gpt-4o", provider: "openai", remote: true, stream: true}
 	judge := &generation{model: "judge", provider: "scripted"}
 	inSession(ctx, &session{backend: "openai", contextType: "SimpleContext"}, func(ctx context.Context) error {
@@ -205,7 +205,7 @@ func TestNesting_SessionActionStreamChatAndJudgeSibling(t *testing.T) {
 			})
 		})
 	})
-	sess, act, str := h.one(t, telemetry.SpanSession), h.one(t, telemetry.SpanAction), h.one(t, telemetry.SpanStream)
+	sess, act, str := h.one(t, "session"), h.one(t, "action"), h.one(t, "stream")
 	chat, judgeChat := h.one(t, "chat gpt-4o"), h.one(t, "chat judge")
 	if sess.Parent().IsValid() {
 		t.Error("session has a parent")
@@ -237,7 +237,7 @@ func childOf(t *testing.T, child, parent sdktrace.ReadOnlySpan) {
 }
 
 func TestStream_ConcurrentStreamsNeverCross(t *testing.T) {
-	h := newHarness(t)
+	h := newHarness(t, profileMain)
 	const n = 64
 	var wg sync.WaitGroup
 	for i := range n {
@@ -252,29 +252,29 @@ func TestStream_ConcurrentStreamsNeverCross(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	streams := h.ended(telemetry.SpanStream)
+	streams := h.ended("stream")
 	if len(streams) != n {
 		t.Fatalf("%d stream spans, want %d", len(streams), n)
 	}
 	byID := map[trace.SpanID]int64{}
 	for _, s := range streams {
 		m := attrs(s.Attributes())
-		i := m[telemetry.AttrStreamReqCount].AsInt64()
+		i := m["mellea.streaming.requirement_count"].AsInt64()
 		byID[s.SpanContext().SpanID()] = i
-		if m[telemetry.AttrStreamFullTextLen].AsInt64() != i {
+		if m["mellea.streaming.full_text_length"].AsInt64() != i {
 			t.Errorf("stream %d ended with another stream's length", i)
 		}
 		if len(s.Events()) != 3 {
 			t.Errorf("stream %d has %d events, want 3", i, len(s.Events()))
 		}
 		for _, e := range s.Events() {
-			if got := attrs(e.Attributes)[telemetry.EvAttrChunkIndex].AsInt64(); got != i {
+			if got := attrs(e.Attributes)["mellea.streaming.chunk_index"].AsInt64(); got != i {
 				t.Errorf("stream %d got an event of stream %d", i, got)
 			}
 		}
 	}
 	for _, s := range h.spans.Ended() {
-		if !strings.HasPrefix(s.Name(), telemetry.SpanChat+" ") {
+		if !strings.HasPrefix(s.Name(), "chat"+" ") {
 			continue
 		}
 		if parent, ok := byID[s.Parent().SpanID()]; !ok || s.Name() != fmt.Sprintf("chat %d", parent) {

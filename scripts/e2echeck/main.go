@@ -1,6 +1,8 @@
 // Command e2echeck checks, through Jaeger's query API, that a woven demo
-// run exported the trace tree session > action > stream_with_chunking >
-// chat. scripts/e2e.sh runs it. It imports only the standard library.
+// run exported the trace tree session > action > stream > chat with the
+// names of one mellea release (-profile v0.7 or main): the stream span's
+// name and one renamed key of each span kind. scripts/e2e.sh runs it once
+// per profile. It imports only the standard library.
 package main
 
 import (
@@ -20,12 +22,18 @@ func main() {
 	wait := flag.String("wait", "", "wait until this URL answers, then exit")
 	query := flag.String("query", "http://127.0.0.1:16686", "Jaeger query base URL")
 	service := flag.String("service", "mellea", "service name of the traces")
+	name := flag.String("profile", "v0.7", "the names the run used: v0.7 or main")
 	flag.Parse()
+	p, ok := profiles[*name]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "e2echeck: unknown profile %q: use v0.7 or main\n", *name)
+		os.Exit(2)
+	}
 	var err error
 	if *wait != "" {
 		err = waitFor(*wait, 30*time.Second)
 	} else {
-		err = check(*query, *service, 30*time.Second)
+		err = check(*query, *service, p, 30*time.Second)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2echeck:", err)
@@ -71,16 +79,50 @@ type trace struct {
 	Spans   []span `json:"spans"`
 }
 
-// check polls the query API until a trace of service holds the chain.
-func check(base, service string, limit time.Duration) error {
+// expect is what one profile's run exports: the stream span's name and,
+// per span kind, one key that the releases name differently, with its
+// value ("" when any value will do).
+type expect struct {
+	stream                 string
+	session, start, action want
+	streamKey, chat        want
+}
+
+type want struct{ key, value string }
+
+var profiles = map[string]expect{
+	"v0.7": {
+		stream:    "stream_with_chunking",
+		session:   want{"mellea.session_id", ""},
+		start:     want{"mellea.model_id", "scripted-model"},
+		action:    want{"mellea.action_type", "Instruction"},
+		streamKey: want{"mellea.chunking_strategy", "SentenceChunker"},
+		chat:      want{"mellea.streaming", "true"},
+	},
+	"main": {
+		stream:    "stream",
+		session:   want{"mellea.session.id", ""},
+		start:     want{"gen_ai.request.model", "scripted-model"},
+		action:    want{"mellea.component.type", "Instruction"},
+		streamKey: want{"mellea.streaming.chunking_strategy", "SentenceChunking"},
+		chat:      want{"gen_ai.request.stream", "true"},
+	},
+}
+
+// check polls the query API until a trace of service holds the chain and
+// another its start_session span.
+func check(base, service string, p expect, limit time.Duration) error {
 	deadline := time.Now().Add(limit)
 	var last error
 	for time.Now().Before(deadline) {
 		traces, err := fetch(base, service)
 		if err == nil {
 			for _, t := range traces {
-				if err = chain(t); err == nil {
-					fmt.Printf("e2e: ok: trace %s: session > action > stream_with_chunking > chat, attributes and events (%d spans)\n", t.TraceID, len(t.Spans))
+				if err = chain(t, p); err == nil {
+					err = startSession(traces, p)
+				}
+				if err == nil {
+					fmt.Printf("e2e: ok: trace %s: session > action > %s > chat, renamed keys, events (%d spans)\n", t.TraceID, p.stream, len(t.Spans))
 					return nil
 				}
 			}
@@ -107,42 +149,69 @@ func fetch(base, service string) ([]trace, error) {
 	return body.Data, nil
 }
 
-// chain checks that t holds a span path session > action >
-// stream_with_chunking > chat*.
-func chain(t trace) error {
+// chain checks that t holds a span path session > action > stream > chat*
+// with the profile's names.
+func chain(t trace, p expect) error {
 	byID := map[string]span{}
 	for _, s := range t.Spans {
 		byID[s.SpanID] = s
 	}
-	want := []string{"chat", "stream_with_chunking", "action", "session"}
+	path := []string{"chat", p.stream, "action", "session"}
 	for _, s := range t.Spans {
 		if !strings.HasPrefix(s.OperationName, "chat") {
 			continue
 		}
-		if path := ancestors(s, byID); matches(path, want) {
+		if anc := ancestors(s, byID); matches(anc, path) {
 			stream, _ := parentOf(s, byID)
-			return attributes(s, stream)
+			action, _ := parentOf(stream, byID)
+			session, _ := parentOf(action, byID)
+			return attributes(s, stream, action, session, p)
 		}
 	}
-	return fmt.Errorf("trace %s has no chat span under stream_with_chunking > action > session", t.TraceID)
+	return fmt.Errorf("trace %s has no chat span under %s > action > session", t.TraceID, p.stream)
+}
+
+// startSession checks that one of traces holds the start_session span
+// with the profile's key.
+func startSession(traces []trace, p expect) error {
+	for _, t := range traces {
+		for _, s := range t.Spans {
+			if s.OperationName == "start_session" {
+				return has(s, p.start)
+			}
+		}
+	}
+	return errors.New("no start_session span")
+}
+
+func has(s span, w want) error {
+	got, ok := tag(s.Tags, w.key)
+	if !ok || (w.value != "" && got != w.value) {
+		return fmt.Errorf("span %s: %s = %q (present: %v), want %q", s.OperationName, w.key, got, ok, w.value)
+	}
+	return nil
 }
 
 // attributes checks the attributes and events (Jaeger's logs) that the
-// demo run exported on its chat and stream_with_chunking spans.
-func attributes(chat, stream span) error {
+// demo run exported on its spans.
+func attributes(chat, stream, action, session span, p expect) error {
+	if stream.OperationName != p.stream {
+		return fmt.Errorf("stream span %q, want %q", stream.OperationName, p.stream)
+	}
 	for _, w := range []struct {
-		s          span
-		key, value string
+		s span
+		w want
 	}{
-		{chat, "gen_ai.operation.name", "chat"},
-		{chat, "gen_ai.request.model", "scripted-model"},
-		{chat, "gen_ai.provider.name", "scripted"},
-		{stream, "mellea.chunking_strategy", "SentenceChunker"},
-		{stream, "mellea.has_requirements", "true"},
-		{stream, "mellea.requirement_count", "1"},
+		{chat, want{"gen_ai.operation.name", "chat"}},
+		{chat, want{"gen_ai.request.model", "scripted-model"}},
+		{chat, want{"gen_ai.provider.name", "scripted"}},
+		{chat, p.chat},
+		{stream, p.streamKey},
+		{action, p.action},
+		{session, p.session},
 	} {
-		if got, ok := tag(w.s.Tags, w.key); !ok || got != w.value {
-			return fmt.Errorf("span %s: %s = %q, want %q", w.s.OperationName, w.key, got, w.value)
+		if err := has(w.s, w.w); err != nil {
+			return err
 		}
 	}
 	var events []string
@@ -154,11 +223,11 @@ func attributes(chat, stream span) error {
 	want := []string{"quick_check", "chunk", "streaming_done", "full_validation", "completed"}
 	for _, w := range want {
 		if !slices.Contains(events, w) {
-			return fmt.Errorf("span stream_with_chunking: events %v lack %s", events, w)
+			return fmt.Errorf("span %s: events %v lack %s", stream.OperationName, events, w)
 		}
 	}
 	if events[len(events)-1] != "completed" {
-		return fmt.Errorf("span stream_with_chunking: events %v do not end with completed", events)
+		return fmt.Errorf("span %s: events %v do not end with completed", stream.OperationName, events)
 	}
 	return nil
 }

@@ -34,6 +34,9 @@ type Request struct {
 	Format string
 	// ToolCalls says whether the model may call tools.
 	ToolCalls bool
+	// Component is the type of what is generated for, for hooks:
+	// "Instruction" for an action, "Requirement" for an LLM judge.
+	Component string
 }
 
 // ModelFor returns the model req goes to on b: req.Model when set, else

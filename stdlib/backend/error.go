@@ -1,6 +1,7 @@
 package backend
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/hookweave/hookweave/hooks"
@@ -42,4 +43,82 @@ func CategoryForStatus(code int) string {
 		return hooks.CategoryInvalidRequest
 	}
 	return hooks.CategoryUnknown
+}
+
+// ErrCancelled is what a generation stopped on purpose ends with (a failed
+// check, a consumer stop, Close, a cancelled or expired context):
+// errors.Is(err, ErrCancelled) recognises it. It is hooks.ErrCancelled, so
+// telemetry reports it as a cancellation and never as an LLM error.
+var ErrCancelled = hooks.ErrCancelled
+
+// cancelled wraps err, what a stopped generation returned, so that it
+// reads as a cancellation and still unwraps to err (ctx.Err(), the
+// callback's error).
+func cancelled(err error) error {
+	if errors.Is(err, ErrCancelled) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrCancelled, err)
+}
+
+// Kinds of backend failure, the error.type of telemetry (as the exception
+// classes of OpenAI's Python client name them, which mellea reports).
+const (
+	KindBadRequest     = "BadRequestError"
+	KindAuthentication = "AuthenticationError"
+	KindPermission     = "PermissionDeniedError"
+	KindNotFound       = "NotFoundError"
+	KindConflict       = "ConflictError"
+	KindUnprocessable  = "UnprocessableEntityError"
+	KindRateLimit      = "RateLimitError"
+	KindServer         = "InternalServerError"
+	KindStatus         = "APIStatusError"
+	KindTimeout        = "APITimeoutError"
+	KindConnection     = "APIConnectionError"
+	KindAPI            = "APIError"
+)
+
+// ErrorKind implements hooks.Kinded: the kind of failure by HTTP status
+// when there is one, else by category.
+func (e *Error) ErrorKind() string {
+	if e.StatusCode != 0 {
+		return kindForStatus(e.StatusCode)
+	}
+	switch e.Category {
+	case hooks.CategoryRateLimit:
+		return KindRateLimit
+	case hooks.CategoryTimeout:
+		return KindTimeout
+	case hooks.CategoryTransport:
+		return KindConnection
+	case hooks.CategoryAuth:
+		return KindAuthentication
+	case hooks.CategoryInvalidRequest, hooks.CategoryContentPolicy:
+		return KindBadRequest
+	case hooks.CategoryServer:
+		return KindServer
+	}
+	return KindAPI
+}
+
+func kindForStatus(code int) string {
+	switch {
+	case code == 400:
+		return KindBadRequest
+	case code == 401:
+		return KindAuthentication
+	case code == 403:
+		return KindPermission
+	case code == 404:
+		return KindNotFound
+	case code == 409:
+		return KindConflict
+	case code == 422:
+		return KindUnprocessable
+	case code == 429:
+		return KindRateLimit
+	case code >= 500:
+		return KindServer
+	}
+	return KindStatus
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hookweave/hookweave/hooks"
 )
@@ -13,6 +14,9 @@ import (
 type NotStreamingError struct {
 	Provider string
 }
+
+// ErrorKind implements hooks.Kinded.
+func (e *NotStreamingError) ErrorKind() string { return "NotStreamingError" }
 
 func (e *NotStreamingError) Error() string {
 	return fmt.Sprintf("backend %q cannot stream: it does not implement backend.Streamer", e.Provider)
@@ -47,8 +51,11 @@ type generation struct {
 	backend   Backend
 	req       Request
 	streaming bool
+	id        string // the lifecycle's id, once a plugin listens
 	start     time.Time
 	first     time.Time // when the first delta arrived
+	last      time.Time // when the latest delta arrived
+	deltas    int       // deltas received
 	resp      Response
 }
 
@@ -56,22 +63,59 @@ func newGeneration(b Backend, req Request, stream bool) *generation {
 	return &generation{backend: b, req: req, streaming: stream, start: time.Now()}
 }
 
+// stream streams the reply. A generation that the callback stopped (it
+// returned an error) or whose context ended is cancelled: its error is
+// ErrCancelled wrapping what stopped it.
+//
 //mellea:hook generation
 func (g *generation) stream(ctx context.Context, s Streamer, onDelta func(delta string) error) error {
+	var stop error
 	var err error
 	g.resp, err = s.Stream(ctx, g.req, func(delta string) error {
-		if g.first.IsZero() {
-			g.first = time.Now()
-		}
-		return onDelta(delta)
+		g.arrived(ctx, delta)
+		stop = onDelta(delta)
+		return stop
 	})
+	if err != nil && (stop != nil || ctx.Err() != nil) {
+		return cancelled(err)
+	}
 	return err
 }
 
+// arrived notes the arrival of a delta and, while a plugin listens to
+// generation_event, reports it.
+func (g *generation) arrived(ctx context.Context, delta string) {
+	now := time.Now()
+	if g.first.IsZero() {
+		g.first = now
+	}
+	if hooks.Listening(hooks.GenerationEventHook) {
+		p := &hooks.GenerationChunk{
+			GenerationID: g.id,
+			Model:        g.backend.Model(),
+			Provider:     g.backend.Name(),
+			ChunkIndex:   g.deltas,
+			TextLength:   utf8.RuneCountInString(delta),
+		}
+		if g.deltas > 0 {
+			p.SinceLast = now.Sub(g.last)
+		}
+		hooks.Fire(ctx, hooks.GenerationEventHook, p)
+	}
+	g.last = now
+	g.deltas++
+}
+
+// complete generates the whole reply; a generation whose context ended is
+// cancelled.
+//
 //mellea:hook generation
 func (g *generation) complete(ctx context.Context) error {
 	var err error
 	g.resp, err = g.backend.Generate(ctx, g.req)
+	if err != nil && ctx.Err() != nil {
+		return cancelled(err)
+	}
 	return err
 }
 
@@ -81,16 +125,34 @@ func (g *generation) GenerationStart() hooks.GenerationPayload {
 	if r, ok := g.backend.(Remote); ok {
 		remote = r.Remote()
 	}
-	return hooks.GenerationPayload{
-		Model:        ModelFor(g.backend, g.req),
-		Provider:     g.backend.Name(),
-		ModelOptions: maps.Clone(g.req.Options),
-		Action:       g.req.Action,
-		ToolCalls:    g.req.ToolCalls,
-		Format:       g.req.Format,
-		Stream:       g.streaming,
-		Remote:       remote,
+	if g.id == "" {
+		g.id = hooks.NewID() // shared by the lifecycle and generation_event
 	}
+	return hooks.GenerationPayload{
+		GenerationID:  g.id,
+		Model:         ModelFor(g.backend, g.req),
+		Provider:      g.backend.Name(),
+		ModelOptions:  maps.Clone(g.req.Options),
+		Action:        g.req.Action,
+		ComponentType: g.req.Component,
+		ContextSize:   contextSize(g.req.Messages),
+		ToolCalls:     g.req.ToolCalls,
+		Format:        g.req.Format,
+		Stream:        g.streaming,
+		Remote:        remote,
+	}
+}
+
+// contextSize is the number of earlier turns sent with a request: its
+// messages before the last, system messages aside.
+func contextSize(msgs []Message) int {
+	n := 0
+	for i, m := range msgs {
+		if i < len(msgs)-1 && m.Role != "system" {
+			n++
+		}
+	}
+	return n
 }
 
 // GenerationEnd implements hooks.GenerationSubject.

@@ -25,7 +25,7 @@ func Example() {
 		fmt.Printf("flushed: %q\n", chunk)
 	}
 	// Output:
-	// SentenceChunker: "Hello there."
-	// SentenceChunker: "How are you?"
+	// sentence: "Hello there."
+	// sentence: "How are you?"
 	// flushed: "I am fine"
 }

@@ -5,7 +5,7 @@ import (
 	"reflect"
 )
 
-// Name is c's reported strategy name: its Name if c is a Namer, else the
+// Name is c's strategy identity: its Name if c is a Namer, else the
 // name of its Go type without the package (a pointer's element type for a
 // pointer). Name(nil) is "".
 func Name(c Chunker) string {

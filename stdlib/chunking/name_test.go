@@ -17,11 +17,11 @@ func TestName(t *testing.T) {
 		c    chunking.Chunker
 		want string
 	}{
-		{chunking.Sentence{}, "SentenceChunker"},
-		{chunking.Word{}, "WordChunker"},
-		{chunking.Paragraph{}, "ParagraphChunker"},
+		{chunking.Sentence{}, "sentence"},
+		{chunking.Word{}, "word"},
+		{chunking.Paragraph{}, "paragraph"},
 		{chunking.None{}, "none"},
-		{&chunking.Paragraph{}, "ParagraphChunker"},
+		{&chunking.Paragraph{}, "paragraph"},
 		{lines{}, "lines"},
 		{&lines{}, "lines"},
 		{nil, ""},
@@ -35,10 +35,10 @@ func TestName(t *testing.T) {
 
 func TestByName(t *testing.T) {
 	for name, want := range map[string]string{
-		"":          "SentenceChunker",
-		"sentence":  "SentenceChunker",
-		"word":      "WordChunker",
-		"paragraph": "ParagraphChunker",
+		"":          "sentence",
+		"sentence":  "sentence",
+		"word":      "word",
+		"paragraph": "paragraph",
 		"none":      "none",
 	} {
 		c, err := chunking.ByName(name)

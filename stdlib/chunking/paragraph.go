@@ -11,8 +11,9 @@ import "strings"
 // empty.
 type Paragraph struct{}
 
-// Name reports the strategy name, "ParagraphChunker".
-func (Paragraph) Name() string { return "ParagraphChunker" }
+// Name reports the chunking's identity, "paragraph" (telemetry reports it as
+// its release names it, such as ParagraphChunker).
+func (Paragraph) Name() string { return "paragraph" }
 
 // Split implements Chunker.
 func (Paragraph) Split(buf string) (chunks []string, rest string) {

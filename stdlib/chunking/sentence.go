@@ -15,8 +15,9 @@ import (
 // the withheld fragment is flushed trimmed, or not at all if it is blank.
 type Sentence struct{}
 
-// Name reports the strategy name, "SentenceChunker".
-func (Sentence) Name() string { return "SentenceChunker" }
+// Name reports the chunking's identity, "sentence" (telemetry reports it as
+// its release names it, such as SentenceChunker).
+func (Sentence) Name() string { return "sentence" }
 
 // Split implements Chunker.
 func (s Sentence) Split(buf string) (chunks []string, rest string) {

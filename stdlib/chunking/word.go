@@ -8,8 +8,9 @@ import "unicode"
 // flushed trimmed, or not at all if it is blank.
 type Word struct{}
 
-// Name reports the strategy name, "WordChunker".
-func (Word) Name() string { return "WordChunker" }
+// Name reports the chunking's identity, "word" (telemetry reports it as
+// its release names it, such as WordChunker).
+func (Word) Name() string { return "word" }
 
 // Split implements Chunker.
 func (w Word) Split(buf string) (chunks []string, rest string) {

@@ -76,7 +76,8 @@ func (j LLMJudgeRequirement) request(text string) backend.Request {
 			{Role: "system", Content: judgeSystem},
 			{Role: "user", Content: question},
 		},
-		Action: j.Criterion,
+		Action:    j.Criterion,
+		Component: "Requirement",
 	}
 }
 

@@ -11,6 +11,9 @@ import (
 	"github.com/hookweave/hookweave/stdlib/streaming"
 )
 
+// componentType is the component type of an action, as mellea names it.
+const componentType = "Instruction"
+
 // action is one Instruction acted on, and the subject of the component
 // lifecycle around its stream. The fields below setup are what plugins at
 // component_pre_execute may change.
@@ -50,6 +53,7 @@ func (a *action) execute(ctx context.Context, run func(ctx context.Context) erro
 	req.Model = a.session.model()
 	req.Format = a.format
 	req.ToolCalls = a.toolCalls
+	req.Component = componentType
 	if a.reqs != nil {
 		a.setup.Requirements = a.reqs
 	}
@@ -73,7 +77,7 @@ func (a *action) requirements() []requirement.Requirement {
 // ComponentStart implements hooks.ComponentSubject.
 func (a *action) ComponentStart() hooks.ComponentPayload {
 	return hooks.ComponentPayload{
-		ComponentType: "Instruction",
+		ComponentType: componentType,
 		Requirements:  descriptions(a.requirements()),
 		Strategy:      a.strategy,
 		Format:        a.format,

@@ -179,7 +179,7 @@ func TestComponentLifecyclePayloads(t *testing.T) {
 			}
 		}},
 		{"error", scripted.New("Fine. Done. ", scripted.WithFailAfter(1), scripted.WithDelta(2)), func(t *testing.T, post hooks.Hook, p *hooks.ComponentPayload) {
-			if post != hooks.ComponentPostError || p.Err == nil || p.ErrorType != "*backend.Error" || p.Result != "" {
+			if post != hooks.ComponentPostError || p.Err == nil || p.ErrorType != "InternalServerError" || p.Result != "" {
 				t.Errorf("%s %+v", post, p)
 			}
 		}},

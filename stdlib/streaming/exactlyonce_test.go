@@ -158,11 +158,12 @@ func TestExactlyOnceOnContextCancel(t *testing.T) {
 	if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 		t.Fatalf("errors %v, want one context.Canceled", errs)
 	}
-	if want := "chunk error completed"; rec.order() != want {
+	// Stopping is not failing: no ErrorEvent (SPEC §2.10).
+	if want := "chunk completed"; rec.order() != want {
 		t.Errorf("events %q, want %q", rec.order(), want)
 	}
 	onceCompleted(t, rec)
-	if res := s.Result(); res.Stopped || res.Completed || res.FullText != "One is fine." {
+	if res := s.Result(); !res.Stopped || res.Completed || res.FullText != "One is fine." || !errors.Is(res.Err, context.Canceled) {
 		t.Errorf("result %+v", res)
 	}
 }

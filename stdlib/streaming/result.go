@@ -17,9 +17,13 @@ type Result struct {
 	FullText string
 	// FailureReason says why a check stopped the stream; empty otherwise.
 	FailureReason string
-	// Err is the error that ended the stream, also yielded by Chunks.
+	// Err is the error that ended the stream, also yielded by Chunks. For
+	// a stream whose context ended it is the context's error (and Stopped
+	// is true).
 	Err error
-	// Stopped is true when the consumer stopped early (break, stop, Close).
+	// Stopped is true when the consumer stopped early (break, stop, Close)
+	// or its context ended. A stopped stream is not a failed one: no
+	// ErrorEvent, and its generation ends cancelled (backend.ErrCancelled).
 	Stopped bool
 	// Validations holds the full validation's results, in requirement
 	// order, after a natural end with requirements.

@@ -70,8 +70,14 @@ func requirementNames(reqs []requirement.Requirement) []string {
 func (r *run) stream(ctx context.Context) (err error) {
 	defer r.complete(ctx)
 	err = r.body(ctx)
-	if err != nil && ctx.Err() != nil && r.s.stopped() {
-		r.stopped, err = true, nil // Close cancelled the context
+	if err != nil && ctx.Err() != nil {
+		// Stopping is not failing (SPEC §2.10): Close, or the consumer's
+		// context ended. No ErrorEvent; the consumer still gets the
+		// context's error, unless it closed the stream itself.
+		r.stopped, err = true, nil
+		if !r.s.stopped() {
+			r.err = ctx.Err()
+		}
 	}
 	if err != nil {
 		r.err = err

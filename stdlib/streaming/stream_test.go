@@ -186,7 +186,7 @@ func TestBackendFailureAfterDeltas(t *testing.T) {
 		t.Errorf("events %q, want %q", rec.order(), want)
 	}
 	ev := rec.events()[2].(hooks.ErrorEvent)
-	if ev.ExceptionType != "*backend.Error" || ev.Detail != errs[0].Error() {
+	if ev.ExceptionType != backend.KindServer || ev.Detail != errs[0].Error() {
 		t.Errorf("error event %+v", ev)
 	}
 	res := s.Result()
@@ -210,7 +210,7 @@ func TestRequirementErrorCancelsPeers(t *testing.T) {
 	if want := "error completed"; rec.order() != want {
 		t.Errorf("events %q, want %q", rec.order(), want)
 	}
-	if ev := rec.events()[0].(hooks.ErrorEvent); ev.ExceptionType != "*errors.errorString" {
+	if ev := rec.events()[0].(hooks.ErrorEvent); ev.ExceptionType != hooks.KindOther {
 		t.Errorf("error event %+v", ev)
 	}
 	if res := s.Result(); res.Completed || !errors.Is(res.Err, errBoom) || res.FullText != "" {

@@ -90,7 +90,7 @@ func TestStreamingStartPayload(t *testing.T) {
 		t.Fatalf("%d starts", len(rec.starts))
 	}
 	p := rec.starts[0]
-	if !p.HasRequirements || p.RequirementCount != 2 || p.ChunkingStrategy != "SentenceChunker" || p.Hook != hooks.StreamingStartHook {
+	if !p.HasRequirements || p.RequirementCount != 2 || p.ChunkingStrategy != "sentence" || p.Hook != hooks.StreamingStartHook {
 		t.Errorf("start %+v", p)
 	}
 	for _, e := range rec.events {

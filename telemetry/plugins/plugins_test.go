@@ -66,3 +66,19 @@ func TestInstall_RegistersAndJoinsTheShutdownLifecycle(t *testing.T) {
 		t.Errorf("the shutdown did not flush the console metrics:\n%s", out.String())
 	}
 }
+
+// An unknown MELLEA_TELEMETRY_NAMES is said once, with the valid values,
+// and the default profile is used.
+func TestInstall_UnknownNamesWarnOnce(t *testing.T) {
+	t.Setenv(telemetry.EnvTelemetryNames, "v9")
+	cfg, warns := telemetry.FromEnv()
+	var out bytes.Buffer
+	install(cfg, warns, &out)
+	want := "telemetry: warning: MELLEA_TELEMETRY_NAMES=\"v9\" is not one of v0.7, main; using v0.7\n"
+	if out.String() != want {
+		t.Errorf("stderr %q, want %q", out.String(), want)
+	}
+	if cfg.Names != telemetry.ProfileV07 {
+		t.Errorf("profile %q, want the default", cfg.Names)
+	}
+}

@@ -1,0 +1,110 @@
+package telemetry
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/hookweave/hookweave/hooks"
+)
+
+// chatStart opens the chat span of a generation at generation_pre_call.
+func (t *tracing) chatStart(ctx context.Context, g *hooks.GenerationPayload) hooks.Result {
+	n := t.n
+	kind := trace.SpanKindInternal
+	if n.clientKind(g.Provider) {
+		kind = trace.SpanKindClient
+	}
+	var a attrs
+	a.str(n.operation, n.operationChat)
+	if n.chatModelAtStart {
+		a.str(n.provider, n.providerName(g.Provider))
+		a.str(n.requestModel, g.Model)
+	}
+	if g.ComponentType != "" {
+		a.str(n.chatComponentType, g.ComponentType)
+	}
+	a.boolean(n.chatHasFormat, false) // no structured output in a stream
+	a.boolean(n.chatToolCalls, false) // nor tool calls
+	if g.Stream {
+		a.boolean(n.chatStreamAtStart, true)
+	}
+	if g.SessionID != "" {
+		a.str(n.conversationID, g.SessionID)
+	}
+	ctx, span := t.backend.Start(ctx, n.chatName(g.Model),
+		trace.WithSpanKind(kind), trace.WithTimestamp(g.Timestamp), trace.WithAttributes(a...))
+	return hooks.Result{Context: withSpan(ctx, chatSpanKey, g.GenerationID, span)}
+}
+
+// chatEvent adds a chunk_processed event to the chat span.
+func (t *tracing) chatEvent(ctx context.Context, c *hooks.GenerationChunk) {
+	span := spanOf(ctx, chatSpanKey, c.GenerationID)
+	if span == nil {
+		return
+	}
+	n := t.n
+	var a attrs
+	a.integer(n.genChunkIndex, int64(c.ChunkIndex))
+	a.integer(n.genChunkTextLength, int64(c.TextLength))
+	if c.ChunkIndex > 0 {
+		a.float(n.genSinceLastMs, float64(c.SinceLast.Nanoseconds())/1e6)
+	}
+	span.AddEvent(n.evChunkProcessed, trace.WithTimestamp(c.Timestamp), trace.WithAttributes(a...))
+}
+
+func (t *tracing) chatSuccess(ctx context.Context, g *hooks.GenerationPayload) {
+	span := spanOf(ctx, chatSpanKey, g.GenerationID)
+	if span == nil {
+		return
+	}
+	span.SetAttributes(t.chatEnd(g)...)
+	span.End(trace.WithTimestamp(g.Timestamp))
+}
+
+// chatEnd is the chat span's end attributes that g knows.
+func (t *tracing) chatEnd(g *hooks.GenerationPayload) attrs {
+	n := t.n
+	var a attrs
+	a.str(n.operation, n.operationChat)
+	a.str(n.provider, n.providerName(g.Provider))
+	a.str(n.requestModel, g.Model)
+	if g.ComponentType != "" {
+		a.str(n.chatComponentType, g.ComponentType)
+	}
+	if g.Stream {
+		a.boolean(n.chatStreamingAtEnd, true)
+	}
+	if g.ResponseModel != "" {
+		a.str(n.responseModel, g.ResponseModel)
+	}
+	if g.ResponseID != "" {
+		a.str(n.responseID, g.ResponseID)
+	}
+	if len(g.FinishReasons) > 0 && n.finishReasons != "" {
+		a = append(a, stringSlice(n.finishReasons, g.FinishReasons))
+	}
+	if g.Stream && g.TimeToFirstToken > 0 {
+		a.float(n.timeToFirstChunk, g.TimeToFirstToken.Seconds())
+	}
+	if g.Usage.Known {
+		a.integer(n.inputTokens, g.Usage.InputTokens)
+		a.integer(n.outputTokens, g.Usage.OutputTokens)
+		a.integer(n.totalTokens, g.Usage.InputTokens+g.Usage.OutputTokens)
+	}
+	a.integer(n.contextSize, int64(g.ContextSize))
+	return a
+}
+
+// chatError ends the chat span of a failed or cancelled generation.
+func (t *tracing) chatError(ctx context.Context, g *hooks.GenerationPayload) {
+	span := spanOf(ctx, chatSpanKey, g.GenerationID)
+	if span == nil || g.Err == nil {
+		return
+	}
+	var a attrs
+	a.str(t.n.provider, t.n.providerName(g.Provider))
+	a.str(t.n.requestModel, g.Model)
+	span.SetAttributes(a...)
+	t.n.endWithError(span, g.Err, g.Timestamp)
+}
