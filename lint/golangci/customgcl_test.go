@@ -210,17 +210,11 @@ func (b gclBuild) pluginFiles() ([]string, error) {
 
 // command returns the command name args in dir, in the host's environment
 // (not the script's, which has no network and no home), with the local
-// toolchain and GOFLAGS=-trimpath alone.
-//
-// That -trimpath reaches the go build that golangci-lint custom runs in
-// its clone, as it does the base install: compiles are then keyed by import
-// path and content, not by directory, so the custom build finds in the
-// build cache what the base install compiled (golangci-lint's own packages
-// included), and compiles again only what the plugin changes.
+// toolchain and no GOFLAGS.
 func command(dir, name string, args ...string) *exec.Cmd {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=-trimpath")
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=")
 	return cmd
 }
 
