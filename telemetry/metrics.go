@@ -27,6 +27,10 @@ type metrics struct {
 	cost                 metric.Float64Counter
 	duration, ttfc       metric.Float64Histogram
 	perChunk             metric.Float64Histogram
+	// checkOf is the checks counter's attributes per requirement name.
+	checkOf *optionCache
+	// strategy is the sampling counters' attributes.
+	strategy metric.MeasurementOption
 }
 
 // instruments creates the release's instruments on m.
@@ -89,6 +93,8 @@ func newMetrics(mp metric.MeterProvider, n *names, cfg MetricsConfig) (*metrics,
 		duration:   in.histogram(n.duration),
 		ttfc:       in.histogram(n.ttfc),
 	}
+	ms.checkOf = newOptionCache(n.mRequirement)
+	ms.strategy = metric.WithAttributeSet(attribute.NewSet(attribute.String(n.mStrategy, n.strategy)))
 	if ms.chunks {
 		ms.perChunk = in.histogram(n.perChunk)
 	}
@@ -123,10 +129,11 @@ func (m *metrics) streamEvent(ctx context.Context, e *hooks.StreamingEvent) {
 		return
 	}
 	for i, r := range qc.Results {
-		req := attribute.String(m.n.mRequirement, requirementName(e.Requirements, i, r))
-		m.checks.Add(ctx, 1, metric.WithAttributes(req))
+		name := requirementName(e.Requirements, i, r)
+		m.checks.Add(ctx, 1, m.checkOf.option(name))
 		if r.Outcome == hooks.Fail {
-			m.failures.Add(ctx, 1, metric.WithAttributes(req, attribute.String(m.n.mReason, r.Reason)))
+			m.failures.Add(ctx, 1, metric.WithAttributes(
+				attribute.String(m.n.mRequirement, name), attribute.String(m.n.mReason, r.Reason)))
 		}
 	}
 }
@@ -145,11 +152,10 @@ func requirementName(active []string, i int, r hooks.CheckResult) string {
 // (an error with a category) was counted by its generation_error already,
 // and a cancellation is not an LLM error.
 func (m *metrics) streamEnd(ctx context.Context, e *hooks.StreamingEnd) {
-	strategy := metric.WithAttributes(attribute.String(m.n.mStrategy, m.n.strategy))
 	if e.Success {
-		m.successes.Add(ctx, 1, strategy)
+		m.successes.Add(ctx, 1, m.strategy)
 	} else {
-		m.samplFail.Add(ctx, 1, strategy)
+		m.samplFail.Add(ctx, 1, m.strategy)
 	}
 	var c hooks.Categorized
 	if e.Err != nil && !errors.As(e.Err, &c) && !errors.Is(e.Err, hooks.ErrCancelled) {

@@ -46,11 +46,14 @@ func (s streamSpan) addEvent(ev hooks.Event, at time.Time) {
 	s.span.AddEvent(name, trace.WithTimestamp(at), trace.WithAttributes(a...))
 }
 
+// maxEventAttrs is the most attributes a stream span event has.
+const maxEventAttrs = 3
+
 // eventOf returns the name and attributes of ev's span event; false for an
 // event type this package does not know or the release does not write.
 func (s streamSpan) eventOf(ev hooks.Event) (string, attrs, bool) {
 	n := s.n
-	var a attrs
+	a := make(attrs, 0, maxEventAttrs) // one allocation, which the span keeps
 	switch e := ev.(type) {
 	case hooks.QuickCheckEvent:
 		a.integer(n.evChunkIndex, int64(e.ChunkIndex))
@@ -76,13 +79,13 @@ func (s streamSpan) eventOf(ev hooks.Event) (string, attrs, bool) {
 		if n.completedAtEnd {
 			return "", nil, false
 		}
-		return n.evCompleted, s.completed(e.Success, chars(e.FullText)), true
+		return n.evCompleted, s.completed(a, e.Success, chars(e.FullText)), true
 	}
 	return "", nil, false
 }
 
-func (s streamSpan) completed(success bool, length int) attrs {
-	var a attrs
+// completed appends the completed event's attributes to a.
+func (s streamSpan) completed(a attrs, success bool, length int) attrs {
 	a.boolean(s.n.evSuccess, success)
 	a.integer(s.n.evFullTextLength, int64(length))
 	return a
@@ -94,7 +97,7 @@ func (s streamSpan) setEnd(p *hooks.StreamingEnd) {
 	n := s.n
 	if n.completedAtEnd {
 		s.span.AddEvent(n.evCompleted, trace.WithTimestamp(p.Timestamp),
-			trace.WithAttributes(s.completed(p.Success, p.FullTextLength)...))
+			trace.WithAttributes(s.completed(nil, p.Success, p.FullTextLength)...))
 	}
 	var a attrs
 	a.integer(n.streamFullTextLen, int64(p.FullTextLength))

@@ -18,7 +18,7 @@ import (
 // telemetry: the same stream recorded through each, on the same SDK
 // set-up, gives the same spans (name, kind, scope, parent, attributes,
 // events with their attributes, status) and the same metric points (name,
-// unit, attributes, sums, histogram counts and bounds). Timestamps,
+// unit, description, attributes, sums, histogram counts and bounds). Timestamps,
 // latencies, ids and exemplars differ by nature and are left out.
 func TestInlineMatchesWoven(t *testing.T) {
 	text := sentences(20)
@@ -83,7 +83,7 @@ func metricLines(rm metricdata.ResourceMetrics) []string {
 	var out []string
 	for _, sm := range rm.ScopeMetrics {
 		for _, m := range sm.Metrics {
-			head := fmt.Sprintf("metric %s/%s unit=%s", sm.Scope.Name, m.Name, m.Unit)
+			head := fmt.Sprintf("metric %s/%s unit=%s description=%q", sm.Scope.Name, m.Name, m.Unit, m.Description)
 			switch d := m.Data.(type) {
 			case metricdata.Sum[int64]:
 				for _, p := range d.DataPoints {
