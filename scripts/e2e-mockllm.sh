@@ -121,7 +121,7 @@ expect_status ratelimit 1
 expect ratelimit.err '^mellea-stream: error after 0 chunks \(woven build\): openai: rate_limit: error event in stream: Rate limit reached for requests' \
 	'chat.* ERROR "openai: rate_limit: error event in stream' \
 	'stream_with_chunking .* ERROR "openai: rate_limit: ' \
-	'error.type=\*backend.Error'
+	'error.type=RateLimitError'
 
 
 echo "e2e: mock-llm: ok (complete, early exit, rate limit)"
