@@ -148,7 +148,9 @@ func runConcurrent(ctx context.Context, h Hook, p Payload, es []entry) error {
 	if len(es) == 0 {
 		return nil
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
+	// A variable of its own: were the parameter reassigned and captured,
+	// it would move to the heap, at a cost to every dispatch.
+	cctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var (
 		wg    sync.WaitGroup
@@ -157,7 +159,7 @@ func runConcurrent(ctx context.Context, h Hook, p Payload, es []entry) error {
 	)
 	for _, e := range es {
 		wg.Go(func() {
-			res, release, ok := invoke(ctx, e, h, p.clone())
+			res, release, ok := invoke(cctx, e, h, p.clone())
 			if release != nil {
 				release(nil)
 			}
