@@ -12,6 +12,10 @@ export GOTOOLCHAIN := local
 # machine; the README gives the measured times this is sized from.
 TEST_TIMEOUT ?= 45m
 
+# Packages whose tests run a second time woven (go test -toolexec=hookweave):
+# those whose tests link hooks (scripts/woven-pkgs.sh says why).
+WOVEN_PKGS = $(shell GO=$(GO) ./scripts/woven-pkgs.sh)
+
 .PHONY: all build hookweave test test-plain test-woven lint golangci demo e2e bench bench-runtime clean
 
 all: build
@@ -34,6 +38,7 @@ test-plain:
 	$(GO) test -race -timeout $(TEST_TIMEOUT) $(TESTFLAGS) ./...
 
 test-woven: hookweave
+	@test -n "$(strip $(WOVEN_PKGS))" || { echo "test-woven: scripts/woven-pkgs.sh listed no packages" >&2; exit 1; }
 	$(GO) test -race -timeout $(TEST_TIMEOUT) -toolexec=$(HOOKWEAVE) $(TESTFLAGS) $(WOVEN_PKGS)
 
 ## lint: formatting, go vet, and the architecture rules (both run modes)
