@@ -28,7 +28,7 @@ func Fire(ctx context.Context, h Hook, p Payload) error {
 	if !Listening(h) {
 		return nil
 	}
-	_, _, err := dispatch(ctx, h, p, nil)
+	_, _, err := dispatch(ctx, h, p, nil, false)
 	return err
 }
 
@@ -49,7 +49,9 @@ func emitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 	if _, ok := ev.(QuickCheckEvent); ok {
 		p.Requirements = active
 	}
-	dispatch(ctx, StreamingEventHook, p, nil)
+	// p is made for this dispatch and dropped after it, and streaming_event
+	// is observe-only: the read-only plugins may read p itself.
+	dispatch(ctx, StreamingEventHook, p, nil, true)
 }
 
 // dispatch runs every handler for h on p, group by group, and returns the
@@ -57,7 +59,13 @@ func emitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 // keep is not nil, the cancel functions of the handler contexts that the
 // returned context derives from are added to it, for the lifecycle to call
 // when it ends; otherwise they are called before dispatch returns.
-func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCauseFunc) (context.Context, Payload, error) {
+//
+// The read-only plugins of one dispatch share one copy of p, so that what
+// they do to it reaches neither the caller nor the modifying plugins.
+// fresh says that p was made for this dispatch and is dropped after it, at
+// an observe-only hook: nothing is merged back into p, and those plugins
+// read p itself, which spares a deep copy per event on the streaming path.
+func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCauseFunc, fresh bool) (context.Context, Payload, error) {
 	b := p.base()
 	b.Hook = h
 	if b.Timestamp.IsZero() {
@@ -70,6 +78,9 @@ func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCaus
 	es := handlersFor(h, s)
 	serial := firstOfMode(es, Concurrent)
 	var view Payload // the copy that plugins which may not modify share
+	if fresh && len(writable[h]) == 0 {
+		view = p
+	}
 	for _, e := range es[:serial] {
 		q := view
 		if e.p.mode.mayModify() {

@@ -191,7 +191,7 @@ func TestModes_WritableFieldsOnly(t *testing.T) {
 	}}, WithPriority(3), WithMode(Audit))
 
 	p := &GenerationPayload{Model: "m"}
-	_, out, err := dispatch(context.Background(), GenerationPreCall, p, nil)
+	_, out, err := dispatch(context.Background(), GenerationPreCall, p, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}

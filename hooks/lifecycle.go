@@ -134,7 +134,7 @@ func begin(ctx context.Context, lc *lifecycle, subject any, p Payload, end func(
 	c := &Call{lc: lc, id: *id, end: end}
 	var err error
 	for _, h := range lc.start {
-		if ctx, p, err = dispatch(ctx, h, p, &c.release); err != nil {
+		if ctx, p, err = dispatch(ctx, h, p, &c.release, false); err != nil {
 			break
 		}
 	}
@@ -194,7 +194,7 @@ func (c *Call) End(recovered any, err error) error {
 	}
 	p := c.end(endErr)
 	*p.id() = c.id
-	_, _, blockErr := dispatch(c.ctx, h, p, nil)
+	_, _, blockErr := dispatch(c.ctx, h, p, nil, false)
 	for _, release := range c.release {
 		release(nil)
 	}

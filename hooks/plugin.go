@@ -54,7 +54,9 @@ const DefaultTimeout = 5 * time.Second
 // Handler is a plugin's function for one hook. It receives the context of
 // the hooked operation and the payload; a plugin in a modifying mode gets its
 // own copy, and the audit plugins of one dispatch share one copy (read it,
-// never change it). The zero Result means "carry on unchanged".
+// never change it). At streaming_event, which fires per chunk, they share
+// the payload itself, made for them; its slices (Requirements, an event's
+// Results) are read-only too. The zero Result means "carry on unchanged".
 type Handler func(ctx context.Context, p Payload) Result
 
 // Result is what a handler asks for.

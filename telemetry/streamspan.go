@@ -2,7 +2,6 @@ package telemetry
 
 import (
 	"context"
-	"time"
 
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
@@ -35,15 +34,17 @@ func streamSpanOf(ctx context.Context, n *names, id string) (streamSpan, bool) {
 	return streamSpan{span: span, n: n}, span != nil
 }
 
-// addEvent adds the span event of a streaming event, at time at. The
-// release that writes completed from streaming_end skips the
-// CompletedEvent.
-func (s streamSpan) addEvent(ev hooks.Event, at time.Time) {
+// addEvent adds the span event of a streaming event. Its time is the SDK's
+// clock when it is added, as mellea's span events are: the plugin runs
+// inside the dispatch, so that is when the event fired, and a timestamp
+// option would cost an allocation per event. The release that writes
+// completed from streaming_end skips the CompletedEvent.
+func (s streamSpan) addEvent(ev hooks.Event) {
 	name, a, ok := s.eventOf(ev)
 	if !ok {
 		return
 	}
-	s.span.AddEvent(name, trace.WithTimestamp(at), trace.WithAttributes(a...))
+	s.span.AddEvent(name, trace.WithAttributes(a...))
 }
 
 // maxEventAttrs is the most attributes a stream span event has.

@@ -76,12 +76,14 @@ func (r *run) process(ctx context.Context, chunk string, flush bool) error {
 			return err
 		}
 		passed := !anyFail(results)
-		if r.emitting() { // boxing the event costs an allocation
-			r.emit(ctx, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: 1, Passed: passed, Results: results}, r.names)
-		}
-		if !passed {
+		if !passed { // before the event: its results are the receivers' to read
 			r.halted = true
 			r.failure = failureReason(results, flush)
+		}
+		if r.emitting() { // boxing the event costs an allocation
+			r.emit(ctx, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: 1, Passed: passed, Results: results}, r.activeNames())
+		}
+		if !passed {
 			return nil
 		}
 	}

@@ -3,6 +3,7 @@ package streaming_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -195,5 +196,50 @@ func TestBlocking_StreamingStartEndsTheStreamBeforeGeneration(t *testing.T) {
 	}
 	if errs[0].Error() != "plugin guard blocked streaming_start: [QUIET] quiet hours" || s.Result().Err != errs[0] {
 		t.Fatalf("error %q, result %+v", errs[0], s.Result())
+	}
+}
+
+// A plugin that writes to a streaming event it may only read (the payload
+// and its slices are shared at streaming_event, which fires per chunk)
+// changes neither the stream's outcome nor the requirement names of its
+// later results.
+func TestEventReceiverThatWritesCannotChangeTheStream(t *testing.T) {
+	var mu sync.Mutex
+	var results [][]hooks.CheckResult
+	unregister, err := hooks.Register("tamperer", map[hooks.Hook]hooks.Handler{
+		hooks.StreamingEventHook: func(_ context.Context, p hooks.Payload) hooks.Result {
+			e := p.(*hooks.StreamingEvent)
+			qc, ok := e.Event.(hooks.QuickCheckEvent)
+			if !ok {
+				return hooks.Result{}
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			results = append(results, slices.Clone(qc.Results))
+			for i := range qc.Results {
+				qc.Results[i] = hooks.CheckResult{Requirement: "tampered", Outcome: hooks.Pass, Reason: "tampered"}
+			}
+			for i := range e.Requirements {
+				e.Requirements[i] = "tampered"
+			}
+			e.StreamingID = "tampered"
+			return hooks.Result{}
+		},
+	}, hooks.WithMode(hooks.Audit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unregister()
+	s := streaming.New(context.Background(), scripted.New("Fine. Very bad. Never. "), request("x"),
+		streaming.WithRequirements(forbid{"bad"}))
+	chunks, _ := drain(s)
+	res := s.Result()
+	if !slices.Equal(chunks, []string{"Fine."}) || res.Completed || res.FailureReason == "" || strings.Contains(res.FailureReason, "tampered") {
+		t.Errorf("chunks %q, result %+v", chunks, res)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(results) != 2 || results[1][0].Requirement != "forbid" || results[1][0].Outcome != hooks.Fail {
+		t.Errorf("quick check results as the plugin received them: %+v", results)
 	}
 }

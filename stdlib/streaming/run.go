@@ -3,6 +3,7 @@ package streaming
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -18,7 +19,10 @@ type run struct {
 	s     *Stream
 	id    string   // the streaming id, shared by the lifecycle and the events
 	names []string // the requirements' type names, in order
-	yield func(string, error) bool
+	// active is the copy of names that events carry to their receivers,
+	// made on the first event, so that none of them can change names.
+	active []string
+	yield  func(string, error) bool
 
 	slow    [2]int              // requirements with a slow Check, a slow Validate
 	checked []hooks.CheckResult // the results of the last check, reused
@@ -52,6 +56,14 @@ func newRun(s *Stream, yield func(string, error) bool) *run {
 	r.checked = make([]hooks.CheckResult, len(r.names))
 	r.resumer, _ = s.cfg.chunker.(chunking.Resumer)
 	return r
+}
+
+// activeNames returns the names of the active requirements for an event.
+func (r *run) activeNames() []string {
+	if r.active == nil {
+		r.active = slices.Clip(slices.Clone(r.names))
+	}
+	return r.active
 }
 
 // requirementNames returns the requirements' type names, in order.
