@@ -53,6 +53,11 @@
 // is observe-only. A change that also touches read-only fields keeps its
 // writable part; the dropped fields are reported once, naming the plugin.
 //
+// Changes are made through Result.Payload, never in place: a plugin that
+// may modify gets a copy of its own, and the audit plugins of one dispatch
+// share one. At streaming_event, which fires per chunk, they read the
+// payload made for that dispatch itself; its slices are read-only too.
+//
 // A plugin may block (Result.Block) at session_pre_init,
 // component_pre_execute, generation_pre_call, streaming_start and
 // generation_post_call. The operation then fails with a *BlockedError that
