@@ -83,13 +83,20 @@ func (g *generation) stream(ctx context.Context, s Streamer, onDelta func(delta 
 }
 
 // arrived notes the arrival of a delta and, while a plugin listens to
-// generation_event, reports it.
+// generation_event, reports it. It reads the clock only for the first
+// delta (the time to first token) and for a delta it reports: a clock
+// read per delta was a seventh of a plain stream's cost per chunk.
 func (g *generation) arrived(ctx context.Context, delta string) {
+	listening := hooks.Listening(hooks.GenerationEventHook)
+	if !listening && !g.first.IsZero() {
+		g.deltas++
+		return
+	}
 	now := time.Now()
 	if g.first.IsZero() {
 		g.first = now
 	}
-	if hooks.Listening(hooks.GenerationEventHook) {
+	if listening {
 		p := &hooks.GenerationChunk{
 			GenerationID: g.id,
 			Model:        g.backend.Model(),
@@ -98,6 +105,8 @@ func (g *generation) arrived(ctx context.Context, delta string) {
 			TextLength:   utf8.RuneCountInString(delta),
 		}
 		if g.deltas > 0 {
+			// since the last delta stamped: the previous one, unless a
+			// plugin started listening since
 			p.SinceLast = now.Sub(g.last)
 		}
 		hooks.Fire(ctx, hooks.GenerationEventHook, p)
