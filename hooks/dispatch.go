@@ -45,13 +45,46 @@ func EmitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 }
 
 func emitEvent(ctx context.Context, streamingID string, ev Event, active []string) {
-	p := &StreamingEvent{StreamingID: streamingID, Event: ev}
+	s := scopeOf(ctx)
+	es := handlersFor(StreamingEventHook, s)
+	lend := lendable(es)
+	var p *StreamingEvent
+	if lend {
+		p = eventPool.Get().(*StreamingEvent)
+	} else {
+		p = new(StreamingEvent)
+	}
+	p.StreamingID, p.Event = streamingID, ev
 	if _, ok := ev.(QuickCheckEvent); ok {
 		p.Requirements = active
 	}
-	// p is made for this dispatch and dropped after it, and streaming_event
-	// is observe-only: the read-only plugins may read p itself.
-	dispatch(ctx, StreamingEventHook, p, nil, true)
+	// p is made (or lent) for this dispatch and dropped after it, and
+	// streaming_event is observe-only: the read-only plugins may read p
+	// itself.
+	dispatchTo(ctx, StreamingEventHook, p, s, es, nil, true)
+	if lend {
+		*p = StreamingEvent{} // the pool keeps no event, names or text alive
+		eventPool.Put(p)
+	}
+}
+
+// eventPool holds the streaming_event payloads lent to plugins that borrow
+// them (WithBorrowedPayloads).
+var eventPool = sync.Pool{New: func() any { return new(StreamingEvent) }}
+
+// lendable reports whether a fresh payload dispatched to es may come from
+// eventPool and go back to it once the dispatch returns: whether no
+// handler can still hold it then. The audit plugins read the payload
+// itself, so each must borrow it and run on the caller's goroutine (a
+// bounded call that overruns goes on after the dispatch returns). Every
+// other plugin gets a copy, made before the dispatch returns.
+func lendable(es []entry) bool {
+	for _, e := range es {
+		if e.p.mode == Audit && (!e.p.borrows || e.p.timeout > 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // dispatch runs every handler for h on p, group by group, and returns the
@@ -66,16 +99,20 @@ func emitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 // an observe-only hook: nothing is merged back into p, and those plugins
 // read p itself, which spares a deep copy per event on the streaming path.
 func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCauseFunc, fresh bool) (context.Context, Payload, error) {
+	s := scopeOf(ctx)
+	return dispatchTo(ctx, h, p, s, handlersFor(h, s), keep, fresh)
+}
+
+// dispatchTo is dispatch to es, the handlers for h of scope s.
+func dispatchTo(ctx context.Context, h Hook, p Payload, s *scope, es []entry, keep *[]context.CancelCauseFunc, fresh bool) (context.Context, Payload, error) {
 	b := p.base()
 	b.Hook = h
 	if b.Timestamp.IsZero() {
 		b.Timestamp = time.Now()
 	}
-	s := scopeOf(ctx)
 	if b.SessionID == "" && s != nil {
 		b.SessionID = s.sessionID
 	}
-	es := handlersFor(h, s)
 	serial := firstOfMode(es, Concurrent)
 	var view Payload // the copy that plugins which may not modify share
 	if fresh && len(writable[h]) == 0 {
@@ -89,7 +126,16 @@ func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCaus
 			view = p.clone()
 			q = view
 		}
-		res, release, ok := invoke(ctx, e, h, q)
+		var (
+			res     Result
+			release context.CancelCauseFunc
+			ok      bool
+		)
+		if e.p.timeout <= 0 { // invoke's first case, without its frame
+			res, ok = call(ctx, e, h, q)
+		} else {
+			res, release, ok = invoke(ctx, e, h, q)
+		}
 		if res.Context != nil && startHooks[h] && ok {
 			ctx = res.Context
 			if keep != nil && release != nil {

@@ -57,6 +57,9 @@
 // may modify gets a copy of its own, and the audit plugins of one dispatch
 // share one. At streaming_event, which fires per chunk, they read the
 // payload made for that dispatch itself; its slices are read-only too.
+// Plugins that keep nothing of a payload past the call say so with
+// WithBorrowedPayloads: when every audit plugin at a streaming_event does,
+// its payload is lent from a pool and reused for later events.
 //
 // A plugin may block (Result.Block) at session_pre_init,
 // component_pre_execute, generation_pre_call, streaming_start and

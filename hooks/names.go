@@ -74,8 +74,8 @@ func ParseHook(name string) (Hook, bool) {
 // writable lists, per hook, the payload fields that sequential and transform
 // plugins may change: mellea's payload policies. A hook absent from the
 // table is observe-only: a plugin that returns a modified payload for it is
-// reported and ignored.
-var writable = map[Hook][]string{
+// reported and ignored. An array, not a map: dispatch reads it per event.
+var writable = [numHooks][]string{
 	SessionPreInit:      {"ModelID", "ModelOptions"},
 	ComponentPreExecute: {"Requirements", "ModelOptions", "Format", "Strategy", "ToolCalls"},
 	GenerationPreCall:   {"ModelOptions", "ToolCalls", "Format"},
@@ -93,7 +93,12 @@ var blockable = [numHooks]bool{
 
 // Writable returns the names of the payload fields of h that sequential and
 // transform plugins may change; nil means the hook is observe-only.
-func Writable(h Hook) []string { return append([]string(nil), writable[h]...) }
+func Writable(h Hook) []string {
+	if !h.valid() {
+		return nil
+	}
+	return append([]string(nil), writable[h]...)
+}
 
 // Blockable reports whether a plugin may stop the operation at hook h.
 func Blockable(h Hook) bool { return h.valid() && blockable[h] }

@@ -1,0 +1,119 @@
+package hooks
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestEmitEvent_LendsOnlyWhenEveryReaderBorrows checks which dispatches
+// may lend their payload: every audit plugin, which reads the payload
+// itself, must borrow it and run on the caller's goroutine; plugins that
+// get a copy (modifying, concurrent, fire-and-forget) do not matter.
+func TestEmitEvent_LendsOnlyWhenEveryReaderBorrows(t *testing.T) {
+	p := func(m Mode, borrows bool, timeout time.Duration) entry {
+		return entry{p: &plugin{mode: m, borrows: borrows, timeout: timeout}}
+	}
+	for _, c := range []struct {
+		name string
+		es   []entry
+		want bool
+	}{
+		{"no plugin", nil, true},
+		{"one borrowing audit plugin", []entry{p(Audit, true, 0)}, true},
+		{"an audit plugin that keeps payloads", []entry{p(Audit, true, 0), p(Audit, false, 0)}, false},
+		{"a bounded borrowing audit plugin", []entry{p(Audit, true, time.Second)}, false},
+		{"copies for the others", []entry{p(Sequential, false, time.Second), p(Transform, false, 0), p(Audit, true, 0), p(Concurrent, false, time.Second), p(FireAndForget, false, 0)}, true},
+	} {
+		if got := lendable(c.es); got != c.want {
+			t.Errorf("%s: lendable = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestEmitEvent_KeptPayloadsStayIntact checks that a plugin which keeps
+// the payloads it is given, as a recorder does, finds each as it was, also
+// when a borrowing plugin listens too.
+func TestEmitEvent_KeptPayloadsStayIntact(t *testing.T) {
+	var kept []*StreamingEvent
+	un, err := Register("keeper", map[Hook]Handler{StreamingEventHook: func(_ context.Context, p Payload) Result {
+		kept = append(kept, p.(*StreamingEvent))
+		return Result{}
+	}}, WithMode(Audit), WithTimeout(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer un()
+	un2, err := Register("borrower", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result { return Result{} }},
+		WithMode(Audit), WithTimeout(0), WithBorrowedPayloads())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer un2()
+	for i := range 10 {
+		EmitEvent(context.Background(), fmt.Sprint("stream-", i), ChunkEvent{ChunkIndex: i}, nil)
+	}
+	if len(kept) != 10 {
+		t.Fatalf("the keeper saw %d events, want 10", len(kept))
+	}
+	for i, p := range kept {
+		if want := fmt.Sprint("stream-", i); p.StreamingID != want || p.Event.(ChunkEvent).ChunkIndex != i || p.Hook != StreamingEventHook {
+			t.Errorf("kept payload %d = %+v, want stream %s, chunk %d", i, p, want, i)
+		}
+	}
+}
+
+// TestEmitEvent_BorrowersCostNoPayload checks that the payload of an event
+// that only borrowing plugins read costs no allocation, and that each
+// handler still sees its own event in full; run with -race, the
+// concurrent streams show that no two dispatches share a payload.
+func TestEmitEvent_BorrowersCostNoPayload(t *testing.T) {
+	var (
+		mu  sync.Mutex
+		bad []string
+	)
+	un, err := Register("borrower", map[Hook]Handler{StreamingEventHook: func(_ context.Context, p Payload) Result {
+		e := p.(*StreamingEvent)
+		var ok bool
+		switch ev := e.Event.(type) {
+		case QuickCheckEvent:
+			ok = len(e.Requirements) == 1 && e.Requirements[0] == "MaxWords"
+		case ChunkEvent:
+			ok = ev.Text == e.StreamingID && e.Requirements == nil
+		}
+		if !ok || e.Hook != StreamingEventHook || e.Timestamp.IsZero() {
+			mu.Lock()
+			bad = append(bad, fmt.Sprintf("%+v", e))
+			mu.Unlock()
+		}
+		return Result{}
+	}}, WithMode(Audit), WithTimeout(0), WithBorrowedPayloads())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer un()
+
+	var ev Event = ChunkEvent{Text: "s"}
+	if n := testing.AllocsPerRun(100, func() { EmitEvent(context.Background(), "s", ev, nil) }); n != 0 && !raceEnabled {
+		t.Errorf("an event read by borrowers only costs %v allocations, want 0", n)
+	}
+	// A quick-check event's names must not stay on the lent payload for
+	// the chunk events after it.
+	EmitEvent(context.Background(), "q", QuickCheckEvent{}, []string{"MaxWords"})
+
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 200 {
+				id := fmt.Sprintf("g%d-%d", g, i)
+				EmitEvent(context.Background(), id, ChunkEvent{Text: id}, nil)
+			}
+		})
+	}
+	wg.Wait()
+	if len(bad) > 0 {
+		t.Errorf("%d events were seen wrong, such as %s", len(bad), bad[0])
+	}
+}
