@@ -13,29 +13,31 @@ import (
 // cannot grow the cache without end.
 const maxCachedSets = 256
 
-// optionCache holds, per value of one string attribute, the measurement
-// option of the attribute set {key=value}, so that a hot path records with
-// a set built once instead of one built (copied, sorted, hashed) per call.
-// Reads take no lock: the map is replaced, never changed, when a value is
-// added.
+// optionCache holds, per value of one string attribute, the options of a
+// counter's Add with the attribute set {key=value}, so that a hot path
+// records with a set built once instead of one built (copied, sorted,
+// hashed) per call, and passes a list of options made once instead of one
+// made per call. Reads take no lock: the map is replaced, never changed,
+// when a value is added.
 type optionCache struct {
 	key  string
-	sets atomic.Pointer[map[string]metric.MeasurementOption]
+	sets atomic.Pointer[map[string][]metric.AddOption]
 	mu   sync.Mutex // serializes additions
 }
 
 func newOptionCache(key string) *optionCache {
 	c := &optionCache{key: key}
-	c.sets.Store(&map[string]metric.MeasurementOption{})
+	c.sets.Store(&map[string][]metric.AddOption{})
 	return c
 }
 
-// option returns the option of the set {key=value}.
-func (c *optionCache) option(value string) metric.MeasurementOption {
+// options returns the Add options of the set {key=value}. The caller
+// passes them on and never changes them.
+func (c *optionCache) options(value string) []metric.AddOption {
 	if o, ok := (*c.sets.Load())[value]; ok {
 		return o
 	}
-	o := metric.WithAttributeSet(attribute.NewSet(attribute.String(c.key, value)))
+	o := []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(attribute.String(c.key, value)))}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	old := *c.sets.Load()
@@ -45,7 +47,7 @@ func (c *optionCache) option(value string) metric.MeasurementOption {
 	if cached, ok := old[value]; ok {
 		return cached
 	}
-	sets := make(map[string]metric.MeasurementOption, len(old)+1)
+	sets := make(map[string][]metric.AddOption, len(old)+1)
 	for k, v := range old {
 		sets[k] = v
 	}

@@ -9,20 +9,20 @@ import (
 	"go.opentelemetry.io/otel/metric"
 )
 
-func setOf(o metric.MeasurementOption) attribute.Set {
-	return metric.NewAddConfig([]metric.AddOption{o}).Attributes()
+func setOf(o []metric.AddOption) attribute.Set {
+	return metric.NewAddConfig(o).Attributes()
 }
 
 func TestOptionCache_SetPerValue(t *testing.T) {
 	c := newOptionCache("requirement")
-	a, b := c.option("MaxWords"), c.option("LLMJudge")
+	a, b := c.options("MaxWords"), c.options("LLMJudge")
 	if got, want := setOf(a), attribute.NewSet(attribute.String("requirement", "MaxWords")); !got.Equals(&want) {
-		t.Errorf("option(MaxWords) = %v, want %v", got.Encoded(attribute.DefaultEncoder()), want.Encoded(attribute.DefaultEncoder()))
+		t.Errorf("options(MaxWords) = %v, want %v", got.Encoded(attribute.DefaultEncoder()), want.Encoded(attribute.DefaultEncoder()))
 	}
 	if got, want := setOf(b), attribute.NewSet(attribute.String("requirement", "LLMJudge")); !got.Equals(&want) {
-		t.Errorf("option(LLMJudge) = %v, want %v", got.Encoded(attribute.DefaultEncoder()), want.Encoded(attribute.DefaultEncoder()))
+		t.Errorf("options(LLMJudge) = %v, want %v", got.Encoded(attribute.DefaultEncoder()), want.Encoded(attribute.DefaultEncoder()))
 	}
-	if n := testing.AllocsPerRun(100, func() { c.option("MaxWords") }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { c.options("MaxWords") }); n != 0 {
 		t.Errorf("a cached value costs %v allocations, want 0", n)
 	}
 }
@@ -33,8 +33,8 @@ func TestOptionCache_Bounded(t *testing.T) {
 	c := newOptionCache("reason")
 	for i := range maxCachedSets + 10 {
 		v := fmt.Sprint("reason ", i)
-		if got, want := setOf(c.option(v)), attribute.NewSet(attribute.String("reason", v)); !got.Equals(&want) {
-			t.Fatalf("option(%q) has the wrong set", v)
+		if got, want := setOf(c.options(v)), attribute.NewSet(attribute.String("reason", v)); !got.Equals(&want) {
+			t.Fatalf("options(%q) has the wrong set", v)
 		}
 	}
 	if n := len(*c.sets.Load()); n != maxCachedSets {
@@ -49,8 +49,8 @@ func TestOptionCache_Concurrent(t *testing.T) {
 		wg.Go(func() {
 			for i := range 50 {
 				v := fmt.Sprint("R", (g+i)%10)
-				if got, want := setOf(c.option(v)), attribute.NewSet(attribute.String("requirement", v)); !got.Equals(&want) {
-					t.Errorf("option(%q) has the wrong set", v)
+				if got, want := setOf(c.options(v)), attribute.NewSet(attribute.String("requirement", v)); !got.Equals(&want) {
+					t.Errorf("options(%q) has the wrong set", v)
 					return
 				}
 			}

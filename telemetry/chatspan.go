@@ -15,7 +15,7 @@ func (t *tracing) chatStart(ctx context.Context, g *hooks.GenerationPayload) hoo
 	if n.clientKind(g.Provider) {
 		kind = trace.SpanKindClient
 	}
-	var a attrs
+	a := make(attrs, 0, 8) // room for all: a list grown by append costs an allocation each time
 	a.str(n.operation, n.operationChat)
 	if n.chatModelAtStart {
 		a.str(n.provider, n.providerName(g.Provider))
@@ -65,7 +65,7 @@ func (t *tracing) chatSuccess(ctx context.Context, g *hooks.GenerationPayload) {
 // chatEnd is the chat span's end attributes that g knows.
 func (t *tracing) chatEnd(g *hooks.GenerationPayload) attrs {
 	n := t.n
-	var a attrs
+	a := make(attrs, 0, 14)
 	a.str(n.operation, n.operationChat)
 	a.str(n.provider, n.providerName(g.Provider))
 	a.str(n.requestModel, g.Model)

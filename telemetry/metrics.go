@@ -27,7 +27,7 @@ type metrics struct {
 	cost                 metric.Float64Counter
 	duration, ttfc       metric.Float64Histogram
 	perChunk             metric.Float64Histogram
-	// checkOf is the checks counter's attributes per requirement name.
+	// checkOf is the checks counter's options per requirement name.
 	checkOf *optionCache
 	// strategy is the sampling counters' attributes.
 	strategy metric.MeasurementOption
@@ -130,7 +130,7 @@ func (m *metrics) streamEvent(ctx context.Context, e *hooks.StreamingEvent) {
 	}
 	for i, r := range qc.Results {
 		name := requirementName(e.Requirements, i, r)
-		m.checks.Add(ctx, 1, m.checkOf.option(name))
+		m.checks.Add(ctx, 1, m.checkOf.options(name)...)
 		if r.Outcome == hooks.Fail {
 			m.failures.Add(ctx, 1, metric.WithAttributes(
 				attribute.String(m.n.mRequirement, name), attribute.String(m.n.mReason, r.Reason)))
@@ -166,7 +166,7 @@ func (m *metrics) streamEnd(ctx context.Context, e *hooks.StreamingEnd) {
 // generation is the model and provider attributes of a generation, with
 // gen_ai.operation.name in the release that has it.
 func (m *metrics) generation(model, provider string) attrs {
-	var a attrs
+	a := make(attrs, 0, 5) // and room for the two a caller may add
 	a.str(m.n.requestModel, m.orUnknown(model))
 	a.str(m.n.provider, m.orUnknown(m.n.providerName(provider)))
 	a.str(m.n.mOperation, m.n.operationChat)
@@ -177,37 +177,40 @@ func (m *metrics) generation(model, provider string) attrs {
 // cost of a successful generation.
 func (m *metrics) generationEnd(ctx context.Context, g *hooks.GenerationPayload) {
 	a := m.generation(g.Model, g.Provider)
+	// The set of a, built (sorted, deduplicated) once for every
+	// instrument that records with it.
+	gen := metric.WithAttributeSet(attribute.NewSet(a...))
 	if g.Usage.Known {
-		m.tokens(ctx, a, g.Usage.InputTokens, m.tokensIn, m.n.mTokenInput)
-		m.tokens(ctx, a, g.Usage.OutputTokens, m.tokensOut, m.n.mTokenOutput)
+		m.tokens(ctx, a, gen, g.Usage.InputTokens, m.tokensIn, m.n.mTokenInput)
+		m.tokens(ctx, a, gen, g.Usage.OutputTokens, m.tokensOut, m.n.mTokenOutput)
 	}
-	d := append(attrs(nil), a...)
+	d := append(make(attrs, 0, len(a)+1), a...)
 	d.boolean(m.n.mStreaming, g.Stream)
 	m.duration.Record(ctx, g.Latency.Seconds(), metric.WithAttributes(d...))
 	if g.Stream && g.TimeToFirstToken > 0 {
-		m.ttfc.Record(ctx, g.TimeToFirstToken.Seconds(), metric.WithAttributes(a...))
+		m.ttfc.Record(ctx, g.TimeToFirstToken.Seconds(), gen)
 	}
 	if m.cost != nil && g.Usage.Known {
 		if usd, ok := m.prices.Cost(g.Model, g.Usage.InputTokens, g.Usage.OutputTokens); ok {
-			m.cost.Add(ctx, usd, metric.WithAttributes(a...))
+			m.cost.Add(ctx, usd, gen)
 		}
 	}
 }
 
 // tokens records n tokens of one type, when there are some: on the
-// release's counter of that type, or on the token histogram with the type
-// as an attribute.
-func (m *metrics) tokens(ctx context.Context, a attrs, n int64, counter metric.Int64Counter, typ string) {
+// release's counter of that type (with gen, the set of a), or on the token
+// histogram with a and the type as attributes.
+func (m *metrics) tokens(ctx context.Context, a attrs, gen metric.MeasurementOption, n int64, counter metric.Int64Counter, typ string) {
 	if n <= 0 {
 		return
 	}
 	if m.tokenUsage != nil {
-		t := append(attrs(nil), a...)
+		t := append(make(attrs, 0, len(a)+1), a...)
 		t.str(m.n.mTokenType, typ)
 		m.tokenUsage.Record(ctx, n, metric.WithAttributes(t...))
 		return
 	}
-	counter.Add(ctx, n, metric.WithAttributes(a...))
+	counter.Add(ctx, n, gen)
 }
 
 // generationError counts a failed generation in mellea.llm.errors, unless

@@ -49,8 +49,19 @@ func holdSpan(ctx context.Context, k spanKey, id string, span trace.Span) contex
 // plugin was registered, or the context is not the lifecycle's) or the span
 // has ended.
 func spanOf(ctx context.Context, k spanKey, id string) trace.Span {
+	span := heldSpanOf(ctx, k, id)
+	if span == nil || !span.IsRecording() {
+		return nil
+	}
+	return span
+}
+
+// heldSpanOf is spanOf for a span that may have ended, for calls that a
+// span which is not recording ignores anyway (AddEvent): it spares the
+// lock IsRecording takes.
+func heldSpanOf(ctx context.Context, k spanKey, id string) trace.Span {
 	h, ok := ctx.Value(k).(heldSpan)
-	if !ok || h.id != id || !h.span.IsRecording() {
+	if !ok || h.id != id {
 		return nil
 	}
 	return h.span

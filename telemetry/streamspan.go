@@ -2,7 +2,9 @@ package telemetry
 
 import (
 	"context"
+	"sync"
 
+	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 
@@ -20,7 +22,7 @@ type streamSpan struct {
 // startStreamSpan starts the span of the stream p describes and returns
 // the context that carries it.
 func startStreamSpan(ctx context.Context, tr trace.Tracer, n *names, p *hooks.StreamingStart) context.Context {
-	var a attrs
+	a := make(attrs, 0, 3)
 	a.boolean(n.streamHasReqs, p.HasRequirements)
 	a.integer(n.streamReqCount, int64(p.RequirementCount))
 	a.str(n.streamChunking, n.chunkingName(p.ChunkingStrategy))
@@ -28,9 +30,17 @@ func startStreamSpan(ctx context.Context, tr trace.Tracer, n *names, p *hooks.St
 	return withSpan(ctx, streamSpanKey, p.StreamingID, span)
 }
 
-// streamSpanOf returns the span of stream id carried by ctx, or false.
+// streamSpanOf returns the span of stream id carried by ctx, or false
+// when ctx carries none or it has ended.
 func streamSpanOf(ctx context.Context, n *names, id string) (streamSpan, bool) {
 	span := spanOf(ctx, streamSpanKey, id)
+	return streamSpan{span: span, n: n}, span != nil
+}
+
+// eventSpanOf is streamSpanOf for adding events, which a span that has
+// ended ignores: it does not ask whether the span is recording.
+func eventSpanOf(ctx context.Context, n *names, id string) (streamSpan, bool) {
+	span := heldSpanOf(ctx, streamSpanKey, id)
 	return streamSpan{span: span, n: n}, span != nil
 }
 
@@ -39,22 +49,64 @@ func streamSpanOf(ctx context.Context, n *names, id string) (streamSpan, bool) {
 // inside the dispatch, so that is when the event fired, and a timestamp
 // option would cost an allocation per event. The release that writes
 // completed from streaming_end skips the CompletedEvent.
+//
+// The attributes pass through an eventScratch: this costs no allocation
+// per event beyond what the SDK makes for itself.
 func (s streamSpan) addEvent(ev hooks.Event) {
-	name, a, ok := s.eventOf(ev)
+	sc := scratchPool.Get().(*eventScratch)
+	defer sc.release()
+	name, a, ok := s.eventOf(ev, attrs(sc.kv[:0]))
 	if !ok {
 		return
 	}
-	s.span.AddEvent(name, trace.WithAttributes(a...))
+	s.span.AddEvent(name, sc.options(a)...)
 }
 
 // maxEventAttrs is the most attributes a stream span event has.
 const maxEventAttrs = 3
 
-// eventOf returns the name and attributes of ev's span event; false for an
-// event type this package does not know or the release does not write.
-func (s streamSpan) eventOf(ev hooks.Event) (string, attrs, bool) {
+// eventScratch is what one span event's attributes pass through on their
+// way to AddEvent. The OpenTelemetry API copies an event's attributes
+// before AddEvent returns (trace.NewEventConfig), so nothing holds on to
+// kv afterwards and the next event may reuse it. The three allocations an
+// event would otherwise cost (the attributes, their option boxed in an
+// interface, the variadic option list) are made once per scratch: opts[n]
+// is the option list of the attributes kv[:n].
+type eventScratch struct {
+	kv   [maxEventAttrs]attribute.KeyValue
+	opts [maxEventAttrs + 1][1]trace.EventOption
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	sc := new(eventScratch)
+	for n := range sc.opts {
+		sc.opts[n][0] = trace.WithAttributes(sc.kv[:n]...)
+	}
+	return sc
+}}
+
+// options returns the option list of a, built in sc.kv. Attributes that
+// did not fit there (a change that raised their number past
+// maxEventAttrs) get an option of their own.
+func (sc *eventScratch) options(a attrs) []trace.EventOption {
+	if len(a) > 0 && &a[0] != &sc.kv[0] {
+		return []trace.EventOption{trace.WithAttributes(a...)}
+	}
+	return sc.opts[len(a)][:]
+}
+
+// release clears sc, so that the pool holds on to no attribute's string,
+// and returns it to the pool.
+func (sc *eventScratch) release() {
+	clear(sc.kv[:])
+	scratchPool.Put(sc)
+}
+
+// eventOf appends the attributes of ev's span event to a and returns its
+// name and them; false for an event type this package does not know or the
+// release does not write.
+func (s streamSpan) eventOf(ev hooks.Event, a attrs) (string, attrs, bool) {
 	n := s.n
-	a := make(attrs, 0, maxEventAttrs) // one allocation, which the span keeps
 	switch e := ev.(type) {
 	case hooks.QuickCheckEvent:
 		a.integer(n.evChunkIndex, int64(e.ChunkIndex))
@@ -98,9 +150,9 @@ func (s streamSpan) setEnd(p *hooks.StreamingEnd) {
 	n := s.n
 	if n.completedAtEnd {
 		s.span.AddEvent(n.evCompleted, trace.WithTimestamp(p.Timestamp),
-			trace.WithAttributes(s.completed(nil, p.Success, p.FullTextLength)...))
+			trace.WithAttributes(s.completed(make(attrs, 0, 2), p.Success, p.FullTextLength)...))
 	}
-	var a attrs
+	a := make(attrs, 0, 3)
 	a.integer(n.streamFullTextLen, int64(p.FullTextLength))
 	if p.Model != "" {
 		a.str(n.requestModel, p.Model)

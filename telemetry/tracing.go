@@ -141,7 +141,7 @@ func (t *tracing) streamStart(ctx context.Context, s *hooks.StreamingStart) hook
 }
 
 func (t *tracing) streamEvent(ctx context.Context, e *hooks.StreamingEvent) {
-	if s, ok := streamSpanOf(ctx, t.n, e.StreamingID); ok {
+	if s, ok := eventSpanOf(ctx, t.n, e.StreamingID); ok {
 		s.addEvent(e.Event)
 	}
 }
