@@ -23,7 +23,8 @@ import (
 func TestInlineMatchesWoven(t *testing.T) {
 	text := sentences(20)
 	woven := record(t, func(s *sdk) {
-		s.weave(t)
+		set := s.weave(t)
+		defer set.Unregister() // the inline stream runs with no plugin
 		if n := wovenStream(t, scripted.New(text, scripted.WithDelta(perChunkDelta))); n != 20 {
 			t.Fatalf("woven stream delivered %d chunks, want 20", n)
 		}

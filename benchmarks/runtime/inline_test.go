@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -16,17 +15,23 @@ import (
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/chunking"
 	"github.com/hookweave/hookweave/stdlib/requirement"
+	"github.com/hookweave/hookweave/stdlib/streaming"
 	tm "github.com/hookweave/hookweave/telemetry"
 )
 
-// inline is the inline reference: validated streaming written as a
-// program without hooks would write it, with its OpenTelemetry calls in
-// line, producing the spans, span events, attributes and metric points
-// that the woven telemetry plugins produce for the same stream (the test
-// TestInlineMatchesWoven holds it to that). It covers the path the
-// benchmark takes, a stream whose every check passes; a failed check is an
-// error. Every name comes from package telemetry's view of the default
-// profile, and a key the release does not have is not written.
+// inline is the inline reference: the same stream as the woven side (a
+// streaming.Stream on the same backend, chunker and requirement), with no
+// plugin registered and its telemetry written as a program without hooks
+// would write it: OpenTelemetry calls in line, around the stream, in a
+// wrapper of the backend and in the stream's WithEvents function. It
+// produces the spans, span events, attributes and metric points that the
+// woven telemetry plugins produce for the same stream (the test
+// TestInlineMatchesWoven holds it to that), so that the two sides differ
+// only in how the telemetry is reached: hooks and plugins, or direct calls.
+// It covers the path the benchmark takes, a stream whose every check
+// passes; a stream that does not complete is an error. Every name comes
+// from package telemetry's view of the default profile, and a key the
+// release does not have is not written.
 type inline struct {
 	n                          tm.Names
 	app, backend               trace.Tracer
@@ -72,8 +77,11 @@ func histogram(m metric.Meter, i tm.Instrument) (metric.Float64Histogram, error)
 }
 
 // kvs builds attributes, leaving out those whose key the release does not
-// have.
+// have. Lists are made with room for what they hold (newKVs), as code
+// that cares about allocations writes them.
 type kvs []attribute.KeyValue
+
+func newKVs(n int) kvs { return make(kvs, 0, n) }
 
 func (a *kvs) str(key, v string) {
 	if key != "" {
@@ -94,64 +102,102 @@ func (a *kvs) integer(key string, v int) {
 }
 
 // run is one inline stream of b's reply to req, chunked by c and checked
-// by reqs. It returns the chunks it delivered.
-func (in *inline) run(ctx context.Context, b backend.Streamer, req backend.Request, c chunking.Resumer, reqs []requirement.Requirement) ([]string, error) {
+// by reqs. It returns the number of chunks delivered.
+func (in *inline) run(ctx context.Context, b backend.Streamer, req backend.Request, c chunking.Chunker, reqs []requirement.Requirement) (int, error) {
 	n := &in.n
-	var a kvs
+	a := newKVs(3)
 	a.boolean(n.StreamHasReqs, len(reqs) > 0)
 	a.integer(n.StreamReqCount, len(reqs))
 	a.str(n.StreamChunking, n.ChunkingName(chunking.Name(c)))
 	ctx, span := in.app.Start(ctx, n.SpanStream, trace.WithAttributes(a...))
-	st := &inlineStream{in: in, ctx: ctx, span: span, reqs: reqs, chunker: c}
-	st.prepare()
-	err := st.generate(b, req)
-	if err == nil {
-		err = st.end()
+	defer span.End()
+	st := &inlineStream{in: in, span: span, ctx: ctx}
+	for _, q := range reqs {
+		o := newKVs(1)
+		o.str(n.MRequirement, requirement.Name(q))
+		st.checkOf = append(st.checkOf, metric.WithAttributeSet(attribute.NewSet(o...)))
 	}
-	if err != nil {
-		span.End()
-		return nil, err
+	s := streaming.New(ctx, inlineBackend{in, b}, req,
+		streaming.WithChunker(c), streaming.WithRequirements(reqs...), streaming.WithEvents(st.event))
+	chunks := 0
+	for _, err := range s.Chunks() {
+		if err != nil {
+			return chunks, err
+		}
+		chunks++
 	}
-	st.finish(b, req)
-	return st.delivered, nil
+	res := s.Result()
+	if !res.Completed {
+		return chunks, fmt.Errorf("inline: the stream did not complete: %+v", res)
+	}
+	a = newKVs(3)
+	a.integer(n.StreamFullTextLen, utf8.RuneCountInString(res.FullText))
+	a.str(n.RequestModel, backend.ModelFor(b, req))
+	a.str(n.Provider, n.ProviderName(b.Name()))
+	span.SetAttributes(a...)
+	in.successes.Add(ctx, 1, in.streamStrategy)
+	return chunks, nil
 }
 
-// inlineStream is the state of one inline stream.
+// inlineStream is the telemetry state of one inline stream.
 type inlineStream struct {
 	in      *inline
-	ctx     context.Context
 	span    trace.Span
-	reqs    []requirement.Requirement
-	chunker chunking.Resumer
+	ctx     context.Context
 	checkOf []metric.MeasurementOption // the checks counter's attributes, per requirement
-
-	acc       strings.Builder
-	pending   string
-	mark      int
-	index     int
-	delivered []string
-	failed    error // the check that failed
 }
 
-// prepare computes what every chunk's telemetry shares.
-func (st *inlineStream) prepare() {
+// event writes the telemetry of one streaming event: its span event and,
+// for a chunk's checks, one count per requirement.
+func (st *inlineStream) event(ev hooks.Event) {
 	n := &st.in.n
-	for _, q := range st.reqs {
-		var a kvs
-		a.str(n.MRequirement, requirement.Name(q))
-		st.checkOf = append(st.checkOf, metric.WithAttributeSet(attribute.NewSet(a...)))
+	switch e := ev.(type) {
+	case hooks.QuickCheckEvent:
+		for i := range e.Results {
+			st.in.checks.Add(st.ctx, 1, st.checkOf[i])
+		}
+		a := newKVs(3)
+		a.integer(n.EvChunkIndex, e.ChunkIndex)
+		a.boolean(n.EvPassed, e.Passed)
+		a.integer(n.EvRequirementCount, len(e.Results))
+		st.span.AddEvent(n.EvQuickCheck, trace.WithAttributes(a...))
+	case hooks.ChunkEvent:
+		a := newKVs(2)
+		a.integer(n.EvChunkIndex, e.ChunkIndex)
+		a.integer(n.EvTextLength, utf8.RuneCountInString(e.Text))
+		st.span.AddEvent(n.EvChunk, trace.WithAttributes(a...))
+	case hooks.StreamingDoneEvent:
+		a := newKVs(1)
+		a.integer(n.EvFullTextLength, utf8.RuneCountInString(e.FullText))
+		st.span.AddEvent(n.EvStreamingDone, trace.WithAttributes(a...))
+	case hooks.FullValidationEvent:
+		a := newKVs(2)
+		a.boolean(n.EvPassed, e.Passed)
+		a.integer(n.EvRequirementCount, len(e.Results))
+		st.span.AddEvent(n.EvFullValidation, trace.WithAttributes(a...))
+	case hooks.CompletedEvent:
+		a := newKVs(2)
+		a.boolean(n.EvSuccess, e.Success)
+		a.integer(n.EvFullTextLength, utf8.RuneCountInString(e.FullText))
+		st.span.AddEvent(n.EvCompleted, trace.WithAttributes(a...))
 	}
 }
 
-// generate streams the reply inside its chat span and records the
-// generation's metrics.
-func (st *inlineStream) generate(b backend.Streamer, req backend.Request) error {
-	n := &st.in.n
-	model := backend.ModelFor(b, req)
-	var a kvs
+// inlineBackend is b with the generation's telemetry written around its
+// Stream: the chat span and the generation metrics.
+type inlineBackend struct {
+	in *inline
+	backend.Streamer
+}
+
+func (ib inlineBackend) Stream(ctx context.Context, req backend.Request, onDelta func(string) error) (backend.Response, error) {
+	n := &ib.in.n
+	model := backend.ModelFor(ib.Streamer, req)
+	provider := ib.Name()
+	a := newKVs(7)
 	a.str(n.Operation, n.OperationChat)
 	if n.ChatModelAtStart {
-		a.str(n.Provider, n.ProviderName(b.Name()))
+		a.str(n.Provider, n.ProviderName(provider))
 		a.str(n.RequestModel, model)
 	}
 	if req.Component != "" {
@@ -161,50 +207,50 @@ func (st *inlineStream) generate(b backend.Streamer, req backend.Request) error 
 	a.boolean(n.ChatToolCalls, false)
 	a.boolean(n.ChatStreamAtStart, true)
 	kind := trace.SpanKindInternal
-	if n.ChatClient(b.Name()) {
+	if n.ChatClient(provider) {
 		kind = trace.SpanKindClient
 	}
-	ctx, chat := st.in.backend.Start(st.ctx, n.ChatSpan(model), trace.WithSpanKind(kind), trace.WithAttributes(a...))
+	ctx, chat := ib.in.backend.Start(ctx, n.ChatSpan(model), trace.WithSpanKind(kind), trace.WithAttributes(a...))
+	defer chat.End()
 	start := time.Now()
 	var first time.Time
-	resp, err := b.Stream(ctx, req, func(delta string) error {
+	resp, err := ib.Streamer.Stream(ctx, req, func(delta string) error {
 		if first.IsZero() {
 			first = time.Now()
 		}
-		return st.onDelta(delta)
+		return onDelta(delta)
 	})
 	latency := time.Since(start)
-	if st.failed != nil || err != nil {
-		chat.End()
-		return errors.Join(st.failed, err)
+	if err != nil {
+		return resp, err
 	}
-	chat.SetAttributes(st.chatEnd(b, req, model, resp, first.Sub(start))...)
-	chat.End()
-	var g kvs
+	ttft := first.Sub(start)
+	chat.SetAttributes(ib.chatEnd(req, model, resp, ttft)...)
+	g := newKVs(3)
 	g.str(n.RequestModel, model)
-	g.str(n.Provider, n.ProviderName(b.Name()))
+	g.str(n.Provider, n.ProviderName(provider))
 	g.str(n.MOperation, n.OperationChat)
 	gen := metric.WithAttributeSet(attribute.NewSet(g...))
 	if resp.Usage.Known && resp.Usage.InputTokens > 0 {
-		st.in.tokensIn.Add(st.ctx, resp.Usage.InputTokens, gen)
+		ib.in.tokensIn.Add(ctx, resp.Usage.InputTokens, gen)
 	}
 	if resp.Usage.Known && resp.Usage.OutputTokens > 0 {
-		st.in.tokensOut.Add(st.ctx, resp.Usage.OutputTokens, gen)
+		ib.in.tokensOut.Add(ctx, resp.Usage.OutputTokens, gen)
 	}
-	d := append(kvs(nil), g...)
+	d := append(newKVs(len(g)+1), g...)
 	d.boolean(n.MStreaming, true)
-	st.in.duration.Record(st.ctx, latency.Seconds(), metric.WithAttributeSet(attribute.NewSet(d...)))
-	st.in.timeToFirstToken.Record(st.ctx, first.Sub(start).Seconds(), gen)
-	return nil
+	ib.in.duration.Record(ctx, latency.Seconds(), metric.WithAttributeSet(attribute.NewSet(d...)))
+	ib.in.timeToFirstToken.Record(ctx, ttft.Seconds(), gen)
+	return resp, nil
 }
 
 // chatEnd is the chat span's attributes at the end of a successful
 // streamed generation.
-func (st *inlineStream) chatEnd(b backend.Streamer, req backend.Request, model string, resp backend.Response, ttft time.Duration) kvs {
-	n := &st.in.n
-	var a kvs
+func (ib inlineBackend) chatEnd(req backend.Request, model string, resp backend.Response, ttft time.Duration) kvs {
+	n := &ib.in.n
+	a := newKVs(13)
 	a.str(n.Operation, n.OperationChat)
-	a.str(n.Provider, n.ProviderName(b.Name()))
+	a.str(n.Provider, n.ProviderName(ib.Name()))
 	a.str(n.RequestModel, model)
 	if req.Component != "" {
 		a.str(n.ChatComponentType, req.Component)
@@ -229,92 +275,4 @@ func (st *inlineStream) chatEnd(b backend.Streamer, req backend.Request, model s
 	}
 	a.integer(n.ContextSize, len(req.Messages)-1) // earlier turns; the request has no system message
 	return a
-}
-
-func (st *inlineStream) onDelta(delta string) error {
-	st.acc.WriteString(delta)
-	acc := st.acc.String()
-	chunks, rest, mark := st.chunker.SplitFrom(acc[len(acc)-len(st.pending)-len(delta):], st.mark)
-	st.pending, st.mark = rest, mark
-	for _, c := range chunks {
-		if err := st.process(c); err != nil {
-			st.failed = err
-			return err
-		}
-	}
-	return nil
-}
-
-// process checks a chunk and delivers it; a chunk that fails a check is
-// an error.
-func (st *inlineStream) process(chunk string) error {
-	n := &st.in.n
-	for i, q := range st.reqs {
-		res, err := q.Check(st.ctx, nil, chunk)
-		if err != nil || res.Outcome == hooks.Fail {
-			return fmt.Errorf("inline: chunk %d failed its check: %v %v", st.index, res, err)
-		}
-		st.in.checks.Add(st.ctx, 1, st.checkOf[i])
-	}
-	if len(st.reqs) > 0 {
-		var a kvs
-		a.integer(n.EvChunkIndex, st.index)
-		a.boolean(n.EvPassed, true)
-		a.integer(n.EvRequirementCount, len(st.reqs))
-		st.span.AddEvent(n.EvQuickCheck, trace.WithAttributes(a...))
-	}
-	var a kvs
-	a.integer(n.EvChunkIndex, st.index)
-	a.integer(n.EvTextLength, utf8.RuneCountInString(chunk))
-	st.span.AddEvent(n.EvChunk, trace.WithAttributes(a...))
-	st.delivered = append(st.delivered, chunk)
-	st.index++
-	return nil
-}
-
-// end flushes the withheld fragment and runs the full validation.
-func (st *inlineStream) end() error {
-	n := &st.in.n
-	for _, c := range st.chunker.Flush(st.pending) {
-		if err := st.process(c); err != nil {
-			return err
-		}
-	}
-	full := st.acc.String()
-	var a kvs
-	a.integer(n.EvFullTextLength, utf8.RuneCountInString(full))
-	st.span.AddEvent(n.EvStreamingDone, trace.WithAttributes(a...))
-	if len(st.reqs) == 0 {
-		return nil
-	}
-	passed := true
-	for _, q := range st.reqs {
-		res, err := q.Validate(st.ctx, nil, full)
-		if err != nil {
-			return err
-		}
-		passed = passed && res.Outcome == hooks.Pass
-	}
-	a = nil
-	a.boolean(n.EvPassed, passed)
-	a.integer(n.EvRequirementCount, len(st.reqs))
-	st.span.AddEvent(n.EvFullValidation, trace.WithAttributes(a...))
-	return nil
-}
-
-// finish emits the completed event and ends the stream's span.
-func (st *inlineStream) finish(b backend.Backend, req backend.Request) {
-	n := &st.in.n
-	length := utf8.RuneCountInString(st.acc.String())
-	var a kvs
-	a.boolean(n.EvSuccess, true)
-	a.integer(n.EvFullTextLength, length)
-	st.span.AddEvent(n.EvCompleted, trace.WithAttributes(a...))
-	a = nil
-	a.integer(n.StreamFullTextLen, length)
-	a.str(n.RequestModel, backend.ModelFor(b, req))
-	a.str(n.Provider, n.ProviderName(b.Name()))
-	st.span.SetAttributes(a...)
-	st.in.successes.Add(st.ctx, 1, st.in.streamStrategy)
-	st.span.End()
 }

@@ -58,8 +58,8 @@ func BenchmarkPerChunk(b *testing.B) {
 	ds := deltas(text, perChunkDelta)
 	q := perChunkRequirement()
 	paired(b, "chunk",
-		side{"stream", func() int { return drain(b, streaming.New(context.Background(), be, backend.Request{}, opts...)) }},
-		side{"bare", func() int { return bareLoop(b, ds, chunking.Sentence{}, q) }})
+		side{name: "stream", run: func() int { return drain(b, streaming.New(context.Background(), be, backend.Request{}, opts...)) }},
+		side{name: "bare", run: func() int { return bareLoop(b, ds, chunking.Sentence{}, q) }})
 }
 
 // bareLoop chunks the text of ds, delta by delta, and checks every chunk:

@@ -47,7 +47,7 @@ func BenchmarkScaling(b *testing.B) {
 			var sides [2]side
 			for i, n := range scalingSizes {
 				be := scripted.New(boundaryFree(name, n), scripted.WithDelta(1))
-				sides[i] = side{fmt.Sprintf("chars%dk", n/1000), func() int {
+				sides[i] = side{name: fmt.Sprintf("chars%dk", n/1000), run: func() int {
 					if chunks := drain(b, streaming.New(context.Background(), be, backend.Request{}, streaming.WithChunker(c))); chunks != 1 {
 						b.Fatalf("%d chunks, want 1", chunks)
 					}

@@ -31,10 +31,11 @@ func newSDK(tb testing.TB, exp sdktrace.SpanExporter) *sdk {
 	return s
 }
 
-// weave registers the telemetry plugins (tracing and metrics) on s until
-// the test ends. It skips tb in a plain build, where the streaming
+// weave registers the telemetry plugins (tracing and metrics) on s and
+// returns their set; unweave with set.Unregister, which the end of the
+// test does too. It skips tb in a plain build, where the streaming
 // lifecycle is not woven in.
-func (s *sdk) weave(tb testing.TB) {
+func (s *sdk) weave(tb testing.TB) *telemetry.Set {
 	s.skipPlain(tb)
 	cfg := telemetry.Config{Traces: telemetry.TracesConfig{Enabled: true}, Metrics: telemetry.MetricsConfig{Enabled: true}}
 	set, err := telemetry.New(cfg, telemetry.WithTracerProvider(s.tp), telemetry.WithMeterProvider(s.mp))
@@ -45,6 +46,7 @@ func (s *sdk) weave(tb testing.TB) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(set.Unregister)
+	return set
 }
 
 // skipPlain skips tb in a plain build: the telemetry case compares woven

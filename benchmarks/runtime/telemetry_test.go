@@ -23,14 +23,14 @@ func wovenStream(tb testing.TB, be *scripted.Backend) int {
 	return drain(tb, s)
 }
 
-// inlineStream runs one stream of the per-chunk case through the inline
+// stream runs one stream of the per-chunk case through the inline
 // reference.
 func (in *inline) stream(tb testing.TB, be *scripted.Backend) int {
 	chunks, err := in.run(context.Background(), be, telemetryRequest, chunking.Sentence{}, []requirement.Requirement{perChunkRequirement()})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return len(chunks)
+	return chunks
 }
 
 // telemetrySentences is the length of the telemetry case's replies: two
@@ -41,19 +41,24 @@ const telemetrySentences = 60
 
 // BenchmarkTelemetry measures the per-chunk case, in replies of
 // telemetrySentences sentences, with tracing and metrics on: woven (the
-// telemetry plugins on the hooks) against the inline reference, both
-// recording to the same SDK set-up. It needs the woven build.
+// telemetry plugins on the hooks) against the inline reference (the same
+// stream with its telemetry in line and no plugin registered), both
+// recording to SDK set-ups alike. The plugins are registered for the
+// woven side's streams only, outside the time measured. It needs the
+// woven build.
 func BenchmarkTelemetry(b *testing.B) {
 	text := sentences(telemetrySentences)
-	woven := newSDK(b, discard{})
-	woven.weave(b)
-	plain := newSDK(b, discard{})
-	in, err := newInline(plain)
+	set := newSDK(b, discard{}).weave(b)
+	set.Unregister()
+	in, err := newInline(newSDK(b, discard{}))
 	if err != nil {
 		b.Fatal(err)
 	}
 	be := scripted.New(text, scripted.WithDelta(perChunkDelta))
-	paired(b, "chunk",
-		side{"woven", func() int { return wovenStream(b, be) }},
-		side{"inline", func() int { return in.stream(b, be) }})
+	woven := side{name: "woven", run: func() int { return wovenStream(b, be) }, setup: func() {
+		if err := set.Register(); err != nil {
+			b.Fatal(err)
+		}
+	}, teardown: set.Unregister}
+	paired(b, "chunk", woven, side{name: "inline", run: func() int { return in.stream(b, be) }})
 }
