@@ -71,3 +71,20 @@ func BenchmarkEmitEventOnePluginUnbounded(b *testing.B) {
 		EmitEvent(ctx, "id", ev, nil)
 	}
 }
+
+// BenchmarkEmitEventTwoBorrowers is the telemetry plugins' case: two
+// unbounded audit plugins that borrow the payload, so that it is lent from
+// the pool. Against BenchmarkEmitEventOnePluginUnbounded it shows what a
+// payload made per event costs.
+func BenchmarkEmitEventTwoBorrowers(b *testing.B) {
+	h := func(context.Context, Payload) Result { return Result{} }
+	for _, name := range []string{"tracing", "metrics"} {
+		un, _ := Register(name, map[Hook]Handler{StreamingEventHook: h}, WithMode(Audit), WithTimeout(0), WithBorrowedPayloads())
+		defer un()
+	}
+	ctx, ev := context.Background(), Event(ChunkEvent{Text: "Hello.", Attempt: 1})
+	b.ReportAllocs()
+	for b.Loop() {
+		EmitEvent(ctx, "id", ev, nil)
+	}
+}
