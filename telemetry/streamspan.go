@@ -66,9 +66,11 @@ func (s streamSpan) addEvent(ev hooks.Event) {
 const maxEventAttrs = 3
 
 // eventScratch is what one span event's attributes pass through on their
-// way to AddEvent. The OpenTelemetry API copies an event's attributes
-// before AddEvent returns (trace.NewEventConfig), so nothing holds on to
-// kv afterwards and the next event may reuse it. The three allocations an
+// way to AddEvent. An event option is opaque: a span reads it only through
+// trace.NewEventConfig, which copies the attributes, and every tracer we
+// know (the SDK, the no-op and global ones, go.opentelemetry.io/auto/sdk)
+// does so before AddEvent returns. So nothing holds on to kv afterwards
+// and the next event may reuse it. The three allocations an
 // event would otherwise cost (the attributes, their option boxed in an
 // interface, the variadic option list) are made once per scratch: opts[n]
 // is the option list of the attributes kv[:n].
