@@ -14,11 +14,14 @@ export GOTOOLCHAIN := local
 # reported, with its goroutines, inside CI's 90 minutes.
 TEST_TIMEOUT ?= 60m
 
+# The tests that count allocations (testing.AllocsPerRun of pooled memory).
+ALLOC_TESTS = ^(TestEmitEvent_BorrowersCostNoPayload|TestStreamSpan_EventsCostNoAllocation|TestOptionCache_SetPerValue)$$
+
 # Packages whose tests run a second time woven (go test -toolexec=hookweave):
 # those whose tests link hooks (scripts/woven-pkgs.sh says why).
 WOVEN_PKGS = $(shell GO=$(GO) ./scripts/woven-pkgs.sh)
 
-.PHONY: all build hookweave test test-plain test-woven lint golangci demo e2e bench bench-runtime clean
+.PHONY: all build hookweave test test-plain test-woven test-allocs lint golangci demo e2e bench bench-runtime clean
 
 all: build
 
@@ -33,8 +36,10 @@ hookweave:
 	@mkdir -p $(BIN)
 	$(GO) build -trimpath -o $(HOOKWEAVE) ./cmd/hookweave
 
-## test: the plain test pass, then the woven one (both with -race)
-test: test-plain test-woven
+## test: the plain test pass, then the woven one (both with -race), then
+## the allocation counts, which are exact only without the race detector
+## (under it, sync.Pool drops some of what it is given on purpose)
+test: test-plain test-woven test-allocs
 
 test-plain:
 	$(GO) test -race -timeout $(TEST_TIMEOUT) $(TESTFLAGS) ./...
@@ -42,6 +47,9 @@ test-plain:
 test-woven: hookweave
 	@test -n "$(strip $(WOVEN_PKGS))" || { echo "test-woven: scripts/woven-pkgs.sh listed no packages" >&2; exit 1; }
 	$(GO) test -race -timeout $(TEST_TIMEOUT) -toolexec=$(HOOKWEAVE) $(TESTFLAGS) $(WOVEN_PKGS)
+
+test-allocs:
+	$(GO) test -count 1 -timeout $(TEST_TIMEOUT) -run '$(ALLOC_TESTS)' ./hooks ./telemetry
 
 ## lint: formatting, go vet, and the architecture rules (both run modes)
 lint: hookweave
