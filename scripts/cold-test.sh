@@ -32,9 +32,9 @@ for target in "$@"; do
 done
 log=$home/test.log
 [ -f "$log" ] || exit "$status"
-echo "packages (plain pass, then woven pass):"
+echo "packages (plain pass, woven pass, then allocation counts):"
 grep -E '^(ok|FAIL)[[:space:]]' "$log" |
-	awk '{pass = seen[$2]++ ? "woven" : "plain"; printf "  %-5s %-4s %-62s %s\n", pass, $1, $2, $3}'
+	awk 'BEGIN {split("plain woven allocs", name)} {n = ++seen[$2]; printf "  %-6s %-4s %-62s %s\n", name[n], $1, $2, $3}'
 echo "slowest scripts:"
 grep -E -- '--- (PASS|FAIL|SKIP): TestScript/' "$log" |
 	sed -E 's/.*TestScript\/([^ ]+) \(([0-9.]+)s\).*/\2 \1/' | sort -rn | head -8 |
