@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -38,8 +39,9 @@ func (r row) String() string {
 	return fmt.Sprintf("| %s | %s | %s | %s | %s |", r.what, measured, target, verdict, r.detail)
 }
 
-// paired is the row of a paired benchmark: the median of its ratio, with
-// the medians of its two sides.
+// paired is the row of a paired benchmark: the median of its ratio, to
+// three places so that a value just past its target does not print as the
+// target, with the range of its rounds and the medians of its two sides.
 func paired(res results, name, x, y, unit, what string, target float64) row {
 	v, ok := res.median("plain", name, "ratio")
 	if !ok {
@@ -52,8 +54,11 @@ func paired(res results, name, x, y, unit, what string, target float64) row {
 func pairedRow(res results, bin, name, x, y, unit, what string, target, v float64, ok bool) row {
 	a, _ := res.median(bin, name, x+"-ns/"+unit)
 	b, _ := res.median(bin, name, y+"-ns/"+unit)
-	return row{what: what, value: v, ok: ok, format: "%.2fx", target: target,
-		detail: fmt.Sprintf("%s %s, %s %s", x, human(a, unit), y, human(b, unit))}
+	detail := fmt.Sprintf("%s %s, %s %s", x, human(a, unit), y, human(b, unit))
+	if rounds := res[bin][name]["ratio"]; len(rounds) > 1 {
+		detail += fmt.Sprintf("; rounds %.3f-%.3fx", slices.Min(rounds), slices.Max(rounds))
+	}
+	return row{what: what, value: v, ok: ok, format: "%.3fx", target: target, detail: detail}
 }
 
 func human(ns float64, unit string) string {
