@@ -65,11 +65,11 @@ func TestEmitEvent_KeptPayloadsStayIntact(t *testing.T) {
 	}
 }
 
-// TestEmitEvent_BorrowersCostNoPayload checks that the payload of an event
+// TestEmitEvent_BorrowersPayloadNoAllocation checks that the payload of an event
 // that only borrowing plugins read costs no allocation, and that each
 // handler still sees its own event in full; run with -race, the
 // concurrent streams show that no two dispatches share a payload.
-func TestEmitEvent_BorrowersCostNoPayload(t *testing.T) {
+func TestEmitEvent_BorrowersPayloadNoAllocation(t *testing.T) {
 	var (
 		mu  sync.Mutex
 		bad []string

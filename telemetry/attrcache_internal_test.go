@@ -13,7 +13,7 @@ func setOf(o []metric.AddOption) attribute.Set {
 	return metric.NewAddConfig(o).Attributes()
 }
 
-func TestOptionCache_SetPerValue(t *testing.T) {
+func TestOptionCache_SetPerValueNoAllocation(t *testing.T) {
 	c := newOptionCache("requirement")
 	a, b := c.options("MaxWords"), c.options("LLMJudge")
 	if got, want := setOf(a), attribute.NewSet(attribute.String("requirement", "MaxWords")); !got.Equals(&want) {
