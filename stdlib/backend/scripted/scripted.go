@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hookweave/hookweave/hooks"
 	"github.com/hookweave/hookweave/stdlib/backend"
@@ -125,11 +126,22 @@ func usage(req backend.Request, output string) hooks.Usage {
 	return hooks.Usage{InputTokens: int64(in), OutputTokens: int64(countWords(output)), Known: true}
 }
 
-// countWords is len(strings.Fields(s)) without building the slice.
+// countWords is len(strings.Fields(s)) without building the slice. It is
+// run over every reply, so ASCII, the common case, takes a table lookup
+// per byte rather than a rune decode and a unicode.IsSpace call.
 func countWords(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			inWord = false
 		} else if !inWord {
 			inWord = true
@@ -138,3 +150,6 @@ func countWords(s string) int {
 	}
 	return n
 }
+
+// asciiSpace marks the ASCII bytes that unicode.IsSpace reports as space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
