@@ -54,9 +54,9 @@ func (r results) median(binary, name, unit string) (float64, bool) {
 	return median(r[binary][name][unit])
 }
 
-// roundRatio returns the median over the rounds of a's value in a round
-// over b's value in the same round, for one benchmark in two binaries.
-func (r results) roundRatio(binA, binB, name, unit string) (float64, bool) {
+// roundRatios returns, round by round, a's value over b's value in the
+// same round, for one benchmark in two binaries.
+func (r results) roundRatios(binA, binB, name, unit string) []float64 {
 	a, b := r[binA][name][unit], r[binB][name][unit]
 	var ratios []float64
 	for i := range min(len(a), len(b)) {
@@ -64,7 +64,7 @@ func (r results) roundRatio(binA, binB, name, unit string) (float64, bool) {
 			ratios = append(ratios, a[i]/b[i])
 		}
 	}
-	return median(ratios)
+	return ratios
 }
 
 func median(values []float64) (float64, bool) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -35,8 +36,40 @@ func TestRoundRatio(t *testing.T) {
 	for _, v := range []string{"101.0", "404.0", "400.0"} {
 		res.add("woven", []byte(strings.ReplaceAll(sample, "300.0", v)))
 	}
-	if v, ok := res.roundRatio("woven", "plain", "BenchmarkPerChunk", "stream-ns/chunk"); !ok || v != 1.01 {
+	if v, ok := median(res.roundRatios("woven", "plain", "BenchmarkPerChunk", "stream-ns/chunk")); !ok || v != 1.01 {
 		t.Errorf("round ratio = %v, %v; want 1.01 (the median of 1.01, 1.01, 2)", v, ok)
+	}
+	var b strings.Builder
+	if err := printTable(&b, res, 3); err != nil {
+		t.Fatal(err)
+	}
+	if want := "| woven, telemetry off, vs plain | 1.010x | ≤ 1.02x | met | stream per chunk, woven binary over plain, round by round; rounds 1.010-2.000x |"; !strings.Contains(b.String(), want) {
+		t.Errorf("the table has no line\n%s\nin\n%s", want, b.String())
+	}
+}
+
+// TestRoundPasses checks that every round runs every pass once, that the
+// two per-chunk passes run next to each other, and that they change
+// places from one round to the next.
+func TestRoundPasses(t *testing.T) {
+	for round := 1; round <= 2; round++ {
+		ps := roundPasses(round)
+		if len(ps) != len(passes) {
+			t.Fatalf("round %d has %d passes, want %d", round, len(ps), len(passes))
+		}
+		var order []string
+		for _, p := range ps {
+			if p.bench == "PerChunk" {
+				order = append(order, p.binary)
+			}
+		}
+		want := []string{"plain", "woven"}
+		if round%2 == 0 {
+			want = []string{"woven", "plain"}
+		}
+		if !slices.Equal(order, want) || ps[len(ps)-1].bench != "PerChunk" || ps[len(ps)-2].bench != "PerChunk" {
+			t.Errorf("round %d runs %+v; want the per-chunk passes last, %v", round, ps, want)
+		}
 	}
 }
 
