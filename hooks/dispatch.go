@@ -47,7 +47,7 @@ func EmitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 func emitEvent(ctx context.Context, streamingID string, ev Event, active []string) {
 	s := scopeOf(ctx)
 	es := handlersFor(StreamingEventHook, s)
-	lend, direct := eventPlan(es)
+	lend := lendable(es)
 	var p *StreamingEvent
 	if lend {
 		p = eventPool.Get().(*StreamingEvent)
@@ -61,11 +61,7 @@ func emitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 	// p is made (or lent) for this dispatch and dropped after it, and
 	// streaming_event is observe-only: the read-only plugins may read p
 	// itself.
-	if direct {
-		dispatchAudit(ctx, StreamingEventHook, p, s, es)
-	} else {
-		dispatchTo(ctx, StreamingEventHook, p, s, es, nil, true)
-	}
+	dispatchTo(ctx, StreamingEventHook, p, s, es, nil, true)
 	if lend {
 		*p = StreamingEvent{} // the pool keeps no event, names or text alive
 		eventPool.Put(p)
@@ -76,50 +72,19 @@ func emitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 // them (WithBorrowedPayloads).
 var eventPool = sync.Pool{New: func() any { return new(StreamingEvent) }}
 
-// eventPlan says how a streaming_event payload made for a dispatch to es
-// reaches them.
-//
-// lend reports whether the payload may come from eventPool and go back to
-// it once the dispatch returns: whether no handler can still hold it then.
-// The audit plugins read the payload itself, so each must borrow it and
-// run on the caller's goroutine (a bounded call that overruns goes on
-// after the dispatch returns). Every other plugin gets a copy, made before
-// the dispatch returns.
-//
-// direct reports whether every handler is an audit plugin that runs on the
-// caller's goroutine, as the telemetry plugins are: such handlers need none
-// of dispatchTo's groups, copies and merges, and dispatchAudit calls them.
-func eventPlan(es []entry) (lend, direct bool) {
-	lend, direct = true, true
+// lendable reports whether a fresh payload dispatched to es may come from
+// eventPool and go back to it once the dispatch returns: whether no
+// handler can still hold it then. The audit plugins read the payload
+// itself, so each must borrow it and run on the caller's goroutine (a
+// bounded call that overruns goes on after the dispatch returns). Every
+// other plugin gets a copy, made before the dispatch returns.
+func lendable(es []entry) bool {
 	for _, e := range es {
-		switch {
-		case e.p.mode != Audit:
-			direct = false
-		case e.p.timeout > 0:
-			lend, direct = false, false
-		case !e.p.borrows:
-			lend = false
+		if e.p.mode == Audit && (!e.p.borrows || e.p.timeout > 0) {
+			return false
 		}
 	}
-	return lend, direct
-}
-
-// dispatchAudit is dispatchTo for a fresh payload p at an observe-only
-// hook h that starts nothing, when es are all audit plugins with no time
-// bound: it calls each in turn on p itself and reports what an audit
-// plugin may not do (change the payload, block), as dispatchTo does.
-func dispatchAudit(ctx context.Context, h Hook, p Payload, s *scope, es []entry) {
-	stamp(p, h, s)
-	for _, e := range es {
-		res, ok := call(ctx, e, h, p)
-		if !ok {
-			continue
-		}
-		if res.Payload != nil {
-			applyChange(e, h, p, res.Payload)
-		}
-		block(e, h, res.Block)
-	}
+	return true
 }
 
 // dispatch runs every handler for h on p, group by group, and returns the
@@ -140,7 +105,14 @@ func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCaus
 
 // dispatchTo is dispatch to es, the handlers for h of scope s.
 func dispatchTo(ctx context.Context, h Hook, p Payload, s *scope, es []entry, keep *[]context.CancelCauseFunc, fresh bool) (context.Context, Payload, error) {
-	stamp(p, h, s)
+	b := p.base()
+	b.Hook = h
+	if b.Timestamp.IsZero() {
+		b.Timestamp = time.Now()
+	}
+	if b.SessionID == "" && s != nil {
+		b.SessionID = s.sessionID
+	}
 	serial := firstOfMode(es, Concurrent)
 	var view Payload // the copy that plugins which may not modify share
 	if fresh && len(writable[h]) == 0 {
@@ -185,25 +157,15 @@ func dispatchTo(ctx context.Context, h Hook, p Payload, s *scope, es []entry, ke
 			return ctx, p, err
 		}
 	}
+	if serial == len(es) { // no concurrent or fire-and-forget plugin: the common case
+		return ctx, p, nil
+	}
 	later := firstOfMode(es, FireAndForget)
 	err := runConcurrent(ctx, h, p, es[serial:later])
 	if later < len(es) {
 		fireAndForget(ctx, h, p, es[later:])
 	}
 	return ctx, p, err
-}
-
-// stamp fills p's Base for a dispatch at h in scope s: the hook, the time
-// unless the caller set it, the session's id unless the caller set it.
-func stamp(p Payload, h Hook, s *scope) {
-	b := p.base()
-	b.Hook = h
-	if b.Timestamp.IsZero() {
-		b.Timestamp = time.Now()
-	}
-	if b.SessionID == "" && s != nil {
-		b.SessionID = s.sessionID
-	}
 }
 
 // firstOfMode is the index of the first entry of es (sorted by mode) whose

@@ -9,39 +9,36 @@ import (
 	"time"
 )
 
-// TestEmitEvent_Plan checks which dispatches may lend their payload and
-// which may call their handlers directly. To lend, every audit plugin,
-// which reads the payload itself, must borrow it and run on the caller's
-// goroutine; plugins that get a copy (modifying, concurrent,
-// fire-and-forget) do not matter. To call directly, every handler must be
-// an audit plugin on the caller's goroutine, borrowing or not.
-func TestEmitEvent_Plan(t *testing.T) {
+// TestEmitEvent_LendsOnlyWhenEveryReaderBorrows checks which dispatches
+// may lend their payload: every audit plugin, which reads the payload
+// itself, must borrow it and run on the caller's goroutine; plugins that
+// get a copy (modifying, concurrent, fire-and-forget) do not matter.
+func TestEmitEvent_LendsOnlyWhenEveryReaderBorrows(t *testing.T) {
 	p := func(m Mode, borrows bool, timeout time.Duration) entry {
 		return entry{p: &plugin{mode: m, borrows: borrows, timeout: timeout}}
 	}
 	for _, c := range []struct {
-		name         string
-		es           []entry
-		lend, direct bool
+		name string
+		es   []entry
+		want bool
 	}{
-		{"no plugin", nil, true, true},
-		{"one borrowing audit plugin", []entry{p(Audit, true, 0)}, true, true},
-		{"an audit plugin that keeps payloads", []entry{p(Audit, true, 0), p(Audit, false, 0)}, false, true},
-		{"a bounded borrowing audit plugin", []entry{p(Audit, true, time.Second)}, false, false},
-		{"copies for the others", []entry{p(Sequential, false, time.Second), p(Transform, false, 0), p(Audit, true, 0), p(Concurrent, false, time.Second), p(FireAndForget, false, 0)}, true, false},
-		{"a concurrent plugin after the audit ones", []entry{p(Audit, true, 0), p(Concurrent, true, 0)}, true, false},
+		{"no plugin", nil, true},
+		{"one borrowing audit plugin", []entry{p(Audit, true, 0)}, true},
+		{"an audit plugin that keeps payloads", []entry{p(Audit, true, 0), p(Audit, false, 0)}, false},
+		{"a bounded borrowing audit plugin", []entry{p(Audit, true, time.Second)}, false},
+		{"copies for the others", []entry{p(Sequential, false, time.Second), p(Transform, false, 0), p(Audit, true, 0), p(Concurrent, false, time.Second), p(FireAndForget, false, 0)}, true},
 	} {
-		if lend, direct := eventPlan(c.es); lend != c.lend || direct != c.direct {
-			t.Errorf("%s: eventPlan = lend %v, direct %v; want %v, %v", c.name, lend, direct, c.lend, c.direct)
+		if got := lendable(c.es); got != c.want {
+			t.Errorf("%s: lendable = %v, want %v", c.name, got, c.want)
 		}
 	}
 }
 
-// TestEmitEvent_AuditOnlyDispatch checks the direct call of audit
-// plugins: in order, each on the event with its hook and session set, a
-// change or a block reported and ignored, a panic contained, and the
-// plugins after them still called.
-func TestEmitEvent_AuditOnlyDispatch(t *testing.T) {
+// TestEmitEvent_AuditPlugins checks a streaming_event read by audit
+// plugins only, as the telemetry plugins are: each called in order on the
+// event with its hook and session set, a change or a block reported and
+// ignored, a panic contained, and the plugins after them still called.
+func TestEmitEvent_AuditPlugins(t *testing.T) {
 	var rec recorder
 	capture(t, &rec)
 	seen := func(name string) Handler {
@@ -63,10 +60,6 @@ func TestEmitEvent_AuditOnlyDispatch(t *testing.T) {
 	register(t, nil, "panicker", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result { panic("boom") }},
 		WithMode(Audit), WithTimeout(0))
 	register(t, nil, "last", map[Hook]Handler{StreamingEventHook: seen("last")}, WithMode(Audit), WithTimeout(0))
-	if _, direct := eventPlan(handlersFor(StreamingEventHook, nil)); !direct {
-		t.Fatal("the test's plugins do not take the direct path")
-	}
-
 	reg := new(Registry)
 	ctx := WithSession(context.Background(), "session-1", reg)
 	EmitEvent(ctx, "stream-1", ChunkEvent{Text: "Hi."}, nil)
