@@ -38,7 +38,7 @@ func TestLifecyclesMatchHooks(t *testing.T) {
 			fired = append(fired, h)
 		}
 	}
-	explicit := []string{hooks.SessionReset.String(), hooks.StreamingEventHook.String(), hooks.GenerationEventHook.String()}
+	explicit := []string{hooks.SessionReset.String(), hooks.StreamingEvent.String(), hooks.GenerationEvent.String()}
 	for name := range names {
 		if !slices.Contains(fired, name) && !slices.Contains(explicit, name) {
 			t.Errorf("hook %q is fired by no lifecycle and is not called explicitly", name)

@@ -50,7 +50,7 @@ func BenchmarkBeginEndNoPlugin(b *testing.B) {
 // BenchmarkEmitEventOnePlugin is the cost with one observing plugin under
 // the default time bound (DefaultTimeout).
 func BenchmarkEmitEventOnePlugin(b *testing.B) {
-	un, _ := Register("bench", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result { return Result{} }}, WithMode(Audit))
+	un, _ := Register("bench", map[Hook]Handler{StreamingEvent: func(context.Context, Payload) Result { return Result{} }}, WithMode(Audit))
 	defer un()
 	ctx, ev := context.Background(), Event(ChunkEvent{Text: "Hello.", Attempt: 1})
 	b.ReportAllocs()
@@ -63,7 +63,7 @@ func BenchmarkEmitEventOnePlugin(b *testing.B) {
 // bound (WithTimeout(0)), as the telemetry plugins register: against
 // BenchmarkEmitEventOnePlugin it shows what the default bound costs per call.
 func BenchmarkEmitEventOnePluginUnbounded(b *testing.B) {
-	un, _ := Register("bench", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result { return Result{} }}, WithMode(Audit), WithTimeout(0))
+	un, _ := Register("bench", map[Hook]Handler{StreamingEvent: func(context.Context, Payload) Result { return Result{} }}, WithMode(Audit), WithTimeout(0))
 	defer un()
 	ctx, ev := context.Background(), Event(ChunkEvent{Text: "Hello.", Attempt: 1})
 	b.ReportAllocs()
@@ -79,7 +79,7 @@ func BenchmarkEmitEventOnePluginUnbounded(b *testing.B) {
 func BenchmarkEmitEventTwoBorrowers(b *testing.B) {
 	h := func(context.Context, Payload) Result { return Result{} }
 	for _, name := range []string{"tracing", "metrics"} {
-		un, _ := Register(name, map[Hook]Handler{StreamingEventHook: h}, WithMode(Audit), WithTimeout(0), WithBorrowedPayloads())
+		un, _ := Register(name, map[Hook]Handler{StreamingEvent: h}, WithMode(Audit), WithTimeout(0), WithBorrowedPayloads())
 		defer un()
 	}
 	ctx, ev := context.Background(), Event(ChunkEvent{Text: "Hello.", Attempt: 1})

@@ -179,7 +179,7 @@ func TestBlocking_AtEveryBlockableHookBySequentialAndConcurrent(t *testing.T) {
 		SessionPreInit:      func() Payload { return &SessionPayload{} },
 		ComponentPreExecute: func() Payload { return &ComponentPayload{} },
 		GenerationPreCall:   func() Payload { return &GenerationPayload{} },
-		StreamingStartHook:  func() Payload { return &StreamingStart{} },
+		StreamingStart:      func() Payload { return &StreamingStartPayload{} },
 		GenerationPostCall:  func() Payload { return &GenerationPayload{} },
 	}
 	for _, h := range Hooks() {
@@ -207,7 +207,7 @@ func TestBlocking_AtEveryBlockableHookBySequentialAndConcurrent(t *testing.T) {
 }
 
 func TestBlocking_MessageHasACodeOnlyWhenGiven(t *testing.T) {
-	err := &BlockedError{Plugin: "guard", Hook: StreamingStartHook, Reason: "quiet hours"}
+	err := &BlockedError{Plugin: "guard", Hook: StreamingStart, Reason: "quiet hours"}
 	if want := "plugin guard blocked streaming_start: quiet hours"; err.Error() != want {
 		t.Fatalf("err = %q, want %q", err, want)
 	}
@@ -216,10 +216,10 @@ func TestBlocking_MessageHasACodeOnlyWhenGiven(t *testing.T) {
 func TestBlocking_ObserveOnlyHookReportsAndIgnores(t *testing.T) {
 	var rec recorder
 	capture(t, &rec)
-	register(t, nil, "guard", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result {
+	register(t, nil, "guard", map[Hook]Handler{StreamingEvent: func(context.Context, Payload) Result {
 		return Result{Block: &Violation{Reason: "no"}}
 	}})
-	if err := Fire(context.Background(), StreamingEventHook, &StreamingEvent{}); err != nil {
+	if err := Fire(context.Background(), StreamingEvent, &StreamingEventPayload{}); err != nil {
 		t.Fatal(err)
 	}
 	if errs := rec.errs(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "streaming_event cannot be blocked") {
@@ -278,10 +278,10 @@ func TestTimeout_OverrunIsReportedWithPluginHookAndBound(t *testing.T) {
 func TestTimeout_ContextFromABoundedStartHandlerLivesUntilTheEnd(t *testing.T) {
 	var endCtxErr error
 	register(t, nil, "spans", map[Hook]Handler{
-		StreamingStartHook: func(ctx context.Context, _ Payload) Result {
+		StreamingStart: func(ctx context.Context, _ Payload) Result {
 			return Result{Context: context.WithValue(ctx, ctxKey{}, "span")}
 		},
-		StreamingEndHook: func(ctx context.Context, _ Payload) Result {
+		StreamingEnd: func(ctx context.Context, _ Payload) Result {
 			endCtxErr = ctx.Err()
 			return Result{}
 		},

@@ -16,7 +16,7 @@ var startHooks = [numHooks]bool{
 	SessionPostInit:     true,
 	ComponentPreExecute: true,
 	GenerationPreCall:   true,
-	StreamingStartHook:  true,
+	StreamingStart:      true,
 }
 
 // Fire dispatches p at hook h to the plugins of the global registry, of the
@@ -35,9 +35,9 @@ func Fire(ctx context.Context, h Hook, p Payload) error {
 // EmitEvent fires streaming_event for the stream streamingID. active names
 // the active requirements for a QuickCheckEvent. With no plugin listening it
 // returns at once; callers that build events on a hot path check
-// Listening(StreamingEventHook) first.
+// Listening(StreamingEvent) first.
 func EmitEvent(ctx context.Context, streamingID string, ev Event, active []string) {
-	if mask.Load()&(1<<StreamingEventHook) != 0 {
+	if mask.Load()&(1<<StreamingEvent) != 0 {
 		emitEvent(ctx, streamingID, ev, active)
 		return
 	}
@@ -46,13 +46,13 @@ func EmitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 
 func emitEvent(ctx context.Context, streamingID string, ev Event, active []string) {
 	s := scopeOf(ctx)
-	es := handlersFor(StreamingEventHook, s)
+	es := handlersFor(StreamingEvent, s)
 	lend := lendable(es)
-	var p *StreamingEvent
+	var p *StreamingEventPayload
 	if lend {
-		p = eventPool.Get().(*StreamingEvent)
+		p = eventPool.Get().(*StreamingEventPayload)
 	} else {
-		p = new(StreamingEvent)
+		p = new(StreamingEventPayload)
 	}
 	p.StreamingID, p.Event = streamingID, ev
 	if _, ok := ev.(QuickCheckEvent); ok {
@@ -61,16 +61,16 @@ func emitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 	// p is made (or lent) for this dispatch and dropped after it, and
 	// streaming_event is observe-only: the read-only plugins may read p
 	// itself.
-	dispatchTo(ctx, StreamingEventHook, p, s, es, nil, true)
+	dispatchTo(ctx, StreamingEvent, p, s, es, nil, true)
 	if lend {
-		*p = StreamingEvent{} // the pool keeps no event, names or text alive
+		*p = StreamingEventPayload{} // the pool keeps no event, names or text alive
 		eventPool.Put(p)
 	}
 }
 
 // eventPool holds the streaming_event payloads lent to plugins that borrow
 // them (WithBorrowedPayloads).
-var eventPool = sync.Pool{New: func() any { return new(StreamingEvent) }}
+var eventPool = sync.Pool{New: func() any { return new(StreamingEventPayload) }}
 
 // lendable reports whether a fresh payload dispatched to es may come from
 // eventPool and go back to it once the dispatch returns: whether no

@@ -55,22 +55,22 @@ type Kinded interface {
 	ErrorKind() string
 }
 
-// The kinds of failure that ErrorType names without help from the error.
+// The kinds of failure that ErrorKind names without help from the error.
 const (
 	KindCancelled = "cancelled"    // ErrCancelled, context.Canceled
-	KindTimeout   = "TimeoutError" // context.DeadlineExceeded outside a backend
+	KindDeadline  = "TimeoutError" // context.DeadlineExceeded outside a backend
 	KindPanic     = "PanicError"   // a recovered panic
 	KindOther     = "_OTHER"       // anything else (OpenTelemetry's fallback)
 )
 
-// ErrorType returns the kind of failure of err, for error.type and
+// ErrorKind returns the kind of failure of err, for error.type and
 // exception_type: KindCancelled for a cancellation (ErrCancelled,
 // context.Canceled), else the kind of the first error in its chain that
-// implements Kinded, else KindPanic for a *PanicError, KindTimeout for a
+// implements Kinded, else KindPanic for a *PanicError, KindDeadline for a
 // context deadline and KindOther for anything else. It is never a Go type
 // name, so dashboards can tell kinds of failure apart with few values. It
 // returns "" for a nil error.
-func ErrorType(err error) string {
+func ErrorKind(err error) string {
 	if err == nil {
 		return ""
 	}
@@ -86,7 +86,7 @@ func ErrorType(err error) string {
 	case errors.As(err, &pe):
 		return KindPanic
 	case errors.Is(err, context.DeadlineExceeded):
-		return KindTimeout
+		return KindDeadline
 	}
 	return KindOther
 }

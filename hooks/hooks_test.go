@@ -213,13 +213,13 @@ func TestModes_WritableFieldsOnly(t *testing.T) {
 func TestModes_ObserveOnlyHookRejectsChanges(t *testing.T) {
 	var rec recorder
 	capture(t, &rec)
-	register(t, nil, "p", map[Hook]Handler{StreamingEndHook: func(_ context.Context, p Payload) Result {
-		e := p.(*StreamingEnd)
+	register(t, nil, "p", map[Hook]Handler{StreamingEnd: func(_ context.Context, p Payload) Result {
+		e := p.(*StreamingEndPayload)
 		e.Success = true
 		return Result{Payload: e}
 	}})
-	p := &StreamingEnd{Success: false}
-	Fire(context.Background(), StreamingEndHook, p)
+	p := &StreamingEndPayload{Success: false}
+	Fire(context.Background(), StreamingEnd, p)
 	if p.Success {
 		t.Fatal("an observe-only payload was changed")
 	}
@@ -351,9 +351,9 @@ func TestContainment_SlowPluginOverrunsItsTimeout(t *testing.T) {
 }
 
 func TestEmitEvent_QuickCheckCarriesActiveRequirements(t *testing.T) {
-	var got []*StreamingEvent
-	register(t, nil, "p", map[Hook]Handler{StreamingEventHook: func(_ context.Context, p Payload) Result {
-		got = append(got, p.(*StreamingEvent))
+	var got []*StreamingEventPayload
+	register(t, nil, "p", map[Hook]Handler{StreamingEvent: func(_ context.Context, p Payload) Result {
+		got = append(got, p.(*StreamingEventPayload))
 		return Result{}
 	}})
 	active := []string{"MaxWords", "Forbid"}
@@ -388,16 +388,16 @@ func TestErrorCategoryAndType(t *testing.T) {
 		{fmtWrap(base), KindOther},
 		{fmt.Errorf("stop: %w", ErrCancelled), KindCancelled},
 		{fmtWrap(context.Canceled), KindCancelled},
-		{fmtWrap(context.DeadlineExceeded), KindTimeout},
+		{fmtWrap(context.DeadlineExceeded), KindDeadline},
 		{&PanicError{Value: 1}, KindPanic},
 		// A cancellation wins over the kind of what it stopped.
 		{fmt.Errorf("%w: %w", ErrCancelled, &kinded{"RateLimitError"}), KindCancelled},
 	} {
-		if got := ErrorType(tt.err); got != tt.want {
-			t.Errorf("ErrorType(%v) = %q, want %q", tt.err, got, tt.want)
+		if got := ErrorKind(tt.err); got != tt.want {
+			t.Errorf("ErrorKind(%v) = %q, want %q", tt.err, got, tt.want)
 		}
 	}
-	if ErrorCategory(nil) != "" || ErrorType(nil) != "" {
+	if ErrorCategory(nil) != "" || ErrorKind(nil) != "" {
 		t.Error("nil error has a category or type")
 	}
 }

@@ -43,23 +43,23 @@ func TestEmitEvent_AuditPlugins(t *testing.T) {
 	capture(t, &rec)
 	seen := func(name string) Handler {
 		return func(_ context.Context, p Payload) Result {
-			e := p.(*StreamingEvent)
+			e := p.(*StreamingEventPayload)
 			rec.add(fmt.Sprintf("%s:%s:%s:%s:%v", name, e.Hook, e.SessionID, e.StreamingID, !e.Timestamp.IsZero()))
 			return Result{}
 		}
 	}
-	register(t, nil, "changer", map[Hook]Handler{StreamingEventHook: func(_ context.Context, p Payload) Result {
-		c := *p.(*StreamingEvent)
+	register(t, nil, "changer", map[Hook]Handler{StreamingEvent: func(_ context.Context, p Payload) Result {
+		c := *p.(*StreamingEventPayload)
 		c.StreamingID = "changed"
 		return Result{Payload: &c}
 	}}, WithMode(Audit), WithTimeout(0))
-	register(t, nil, "first", map[Hook]Handler{StreamingEventHook: seen("first")}, WithMode(Audit), WithTimeout(0), WithBorrowedPayloads())
-	register(t, nil, "blocker", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result {
+	register(t, nil, "first", map[Hook]Handler{StreamingEvent: seen("first")}, WithMode(Audit), WithTimeout(0), WithBorrowedPayloads())
+	register(t, nil, "blocker", map[Hook]Handler{StreamingEvent: func(context.Context, Payload) Result {
 		return Result{Block: &Violation{Reason: "no"}}
 	}}, WithMode(Audit), WithTimeout(0))
-	register(t, nil, "panicker", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result { panic("boom") }},
+	register(t, nil, "panicker", map[Hook]Handler{StreamingEvent: func(context.Context, Payload) Result { panic("boom") }},
 		WithMode(Audit), WithTimeout(0))
-	register(t, nil, "last", map[Hook]Handler{StreamingEventHook: seen("last")}, WithMode(Audit), WithTimeout(0))
+	register(t, nil, "last", map[Hook]Handler{StreamingEvent: seen("last")}, WithMode(Audit), WithTimeout(0))
 	reg := new(Registry)
 	ctx := WithSession(context.Background(), "session-1", reg)
 	EmitEvent(ctx, "stream-1", ChunkEvent{Text: "Hi."}, nil)
@@ -78,16 +78,16 @@ func TestEmitEvent_AuditPlugins(t *testing.T) {
 // the payloads it is given, as a recorder does, finds each as it was, also
 // when a borrowing plugin listens too.
 func TestEmitEvent_KeptPayloadsStayIntact(t *testing.T) {
-	var kept []*StreamingEvent
-	un, err := Register("keeper", map[Hook]Handler{StreamingEventHook: func(_ context.Context, p Payload) Result {
-		kept = append(kept, p.(*StreamingEvent))
+	var kept []*StreamingEventPayload
+	un, err := Register("keeper", map[Hook]Handler{StreamingEvent: func(_ context.Context, p Payload) Result {
+		kept = append(kept, p.(*StreamingEventPayload))
 		return Result{}
 	}}, WithMode(Audit), WithTimeout(0))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer un()
-	un2, err := Register("borrower", map[Hook]Handler{StreamingEventHook: func(context.Context, Payload) Result { return Result{} }},
+	un2, err := Register("borrower", map[Hook]Handler{StreamingEvent: func(context.Context, Payload) Result { return Result{} }},
 		WithMode(Audit), WithTimeout(0), WithBorrowedPayloads())
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +100,7 @@ func TestEmitEvent_KeptPayloadsStayIntact(t *testing.T) {
 		t.Fatalf("the keeper saw %d events, want 10", len(kept))
 	}
 	for i, p := range kept {
-		if want := fmt.Sprint("stream-", i); p.StreamingID != want || p.Event.(ChunkEvent).ChunkIndex != i || p.Hook != StreamingEventHook {
+		if want := fmt.Sprint("stream-", i); p.StreamingID != want || p.Event.(ChunkEvent).ChunkIndex != i || p.Hook != StreamingEvent {
 			t.Errorf("kept payload %d = %+v, want stream %s, chunk %d", i, p, want, i)
 		}
 	}
@@ -115,8 +115,8 @@ func TestEmitEvent_BorrowersPayloadNoAllocation(t *testing.T) {
 		mu  sync.Mutex
 		bad []string
 	)
-	un, err := Register("borrower", map[Hook]Handler{StreamingEventHook: func(_ context.Context, p Payload) Result {
-		e := p.(*StreamingEvent)
+	un, err := Register("borrower", map[Hook]Handler{StreamingEvent: func(_ context.Context, p Payload) Result {
+		e := p.(*StreamingEventPayload)
 		var ok bool
 		switch ev := e.Event.(type) {
 		case QuickCheckEvent:
@@ -124,7 +124,7 @@ func TestEmitEvent_BorrowersPayloadNoAllocation(t *testing.T) {
 		case ChunkEvent:
 			ok = ev.Text == e.StreamingID && e.Requirements == nil
 		}
-		if !ok || e.Hook != StreamingEventHook || e.Timestamp.IsZero() {
+		if !ok || e.Hook != StreamingEvent || e.Timestamp.IsZero() {
 			mu.Lock()
 			bad = append(bad, fmt.Sprintf("%+v", e))
 			mu.Unlock()

@@ -37,7 +37,7 @@ var (
 	sessionLifecycle    = lifecycle{[]Hook{SessionPreInit, SessionPostInit}, SessionCleanup, SessionCleanup}
 	componentLifecycle  = lifecycle{[]Hook{ComponentPreExecute}, ComponentPostSuccess, ComponentPostError}
 	generationLifecycle = lifecycle{[]Hook{GenerationPreCall}, GenerationPostCall, GenerationError}
-	streamingLifecycle  = lifecycle{[]Hook{StreamingStartHook}, StreamingEndHook, StreamingEndHook}
+	streamingLifecycle  = lifecycle{[]Hook{StreamingStart}, StreamingEnd, StreamingEnd}
 )
 
 // SessionSubject is the subject of the session lifecycle
@@ -66,8 +66,8 @@ type GenerationSubject interface {
 // StreamingSubject is the subject of the streaming lifecycle
 // (streaming_start; streaming_end).
 type StreamingSubject interface {
-	StreamingStart() StreamingStart
-	StreamingEnd(err error) StreamingEnd
+	StreamingStart() StreamingStartPayload
+	StreamingEnd(err error) StreamingEndPayload
 }
 
 // Amender is implemented by subjects that take the writable fields changed

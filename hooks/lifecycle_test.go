@@ -12,12 +12,12 @@ type streamSubject struct {
 	amended Payload
 }
 
-func (s *streamSubject) StreamingStart() StreamingStart {
-	return StreamingStart{StreamingID: s.id, HasRequirements: true, RequirementCount: 2, ChunkingStrategy: "sentence"}
+func (s *streamSubject) StreamingStart() StreamingStartPayload {
+	return StreamingStartPayload{StreamingID: s.id, HasRequirements: true, RequirementCount: 2, ChunkingStrategy: "sentence"}
 }
 
-func (s *streamSubject) StreamingEnd(err error) StreamingEnd {
-	return StreamingEnd{Success: err == nil, Err: err, FullTextLength: 5}
+func (s *streamSubject) StreamingEnd(err error) StreamingEndPayload {
+	return StreamingEndPayload{Success: err == nil, Err: err, FullTextLength: 5}
 }
 
 func fmtWrap(err error) error { return fmt.Errorf("wrapped: %w", err) }
@@ -29,11 +29,11 @@ type ctxKey struct{}
 func lifecycleRecorder(t *testing.T) *[]Payload {
 	var seen []Payload
 	register(t, nil, "rec", map[Hook]Handler{
-		StreamingStartHook: func(ctx context.Context, p Payload) Result {
+		StreamingStart: func(ctx context.Context, p Payload) Result {
 			seen = append(seen, p)
 			return Result{Context: context.WithValue(ctx, ctxKey{}, "span")}
 		},
-		StreamingEndHook: func(ctx context.Context, p Payload) Result {
+		StreamingEnd: func(ctx context.Context, p Payload) Result {
 			if ctx.Value(ctxKey{}) != "span" {
 				t.Error("the end hook did not get the context the start hook derived")
 			}
@@ -71,11 +71,11 @@ func TestLifecycle_StartAndOneEndPairedByID(t *testing.T) {
 	if len(*seen) != 2 {
 		t.Fatalf("fired %d hooks, want start and end", len(*seen))
 	}
-	start, end := (*seen)[0].(*StreamingStart), (*seen)[1].(*StreamingEnd)
+	start, end := (*seen)[0].(*StreamingStartPayload), (*seen)[1].(*StreamingEndPayload)
 	if start.StreamingID == "" || start.StreamingID != end.StreamingID {
 		t.Fatalf("ids %q / %q do not pair", start.StreamingID, end.StreamingID)
 	}
-	if !end.Success || end.Hook != StreamingEndHook || start.RequirementCount != 2 {
+	if !end.Success || end.Hook != StreamingEnd || start.RequirementCount != 2 {
 		t.Fatalf("payloads %+v %+v", start, end)
 	}
 }
@@ -87,7 +87,7 @@ func TestLifecycle_ErrorReachesTheEndHook(t *testing.T) {
 	if err != boom {
 		t.Fatalf("err = %v", err)
 	}
-	end := (*seen)[1].(*StreamingEnd)
+	end := (*seen)[1].(*StreamingEndPayload)
 	if end.Success || end.Err != boom || end.StreamingID != "given" {
 		t.Fatalf("end = %+v", end)
 	}
@@ -103,7 +103,7 @@ func TestLifecycle_PanicFiresEndThenPanicsAgain(t *testing.T) {
 			t.Fatalf("fired %d hooks", len(*seen))
 		}
 		var pe *PanicError
-		if end := (*seen)[1].(*StreamingEnd); !errors.As(end.Err, &pe) || pe.Value != "kaput" {
+		if end := (*seen)[1].(*StreamingEndPayload); !errors.As(end.Err, &pe) || pe.Value != "kaput" {
 			t.Fatalf("end = %+v", end)
 		}
 	}()

@@ -17,10 +17,10 @@ const (
 	GenerationPreCall
 	GenerationPostCall
 	GenerationError
-	StreamingStartHook
-	StreamingEventHook
-	StreamingEndHook
-	GenerationEventHook
+	StreamingStart
+	StreamingEvent
+	StreamingEnd
+	GenerationEvent
 
 	numHooks = iota + 1
 )
@@ -36,10 +36,10 @@ var hookNames = [numHooks]string{
 	GenerationPreCall:    "generation_pre_call",
 	GenerationPostCall:   "generation_post_call",
 	GenerationError:      "generation_error",
-	StreamingStartHook:   "streaming_start",
-	StreamingEventHook:   "streaming_event",
-	StreamingEndHook:     "streaming_end",
-	GenerationEventHook:  "generation_event",
+	StreamingStart:       "streaming_start",
+	StreamingEvent:       "streaming_event",
+	StreamingEnd:         "streaming_end",
+	GenerationEvent:      "generation_event",
 }
 
 // String returns mellea's name of the hook, such as "streaming_start".
@@ -87,7 +87,7 @@ var blockable = [numHooks]bool{
 	SessionPreInit:      true,
 	ComponentPreExecute: true,
 	GenerationPreCall:   true,
-	StreamingStartHook:  true,
+	StreamingStart:      true,
 	GenerationPostCall:  true,
 }
 

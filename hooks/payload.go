@@ -8,7 +8,7 @@ import (
 
 // Payload is what a hook hands its plugins: one of the payload types of this
 // package (*SessionPayload, *ComponentPayload, *GenerationPayload,
-// *GenerationChunk, *StreamingStart, *StreamingEvent, *StreamingEnd).
+// *GenerationEventPayload, *StreamingStartPayload, *StreamingEventPayload, *StreamingEndPayload).
 type Payload interface {
 	base() *Base
 	// id points at the payload's correlation id field.
@@ -68,7 +68,7 @@ type ComponentPayload struct {
 	Latency time.Duration
 	// post_error only
 	Err       error
-	ErrorType string
+	ErrorKind string // ErrorKind(Err): the error.type of telemetry
 }
 
 func (p *ComponentPayload) id() *string { return &p.ActionID }
@@ -133,10 +133,10 @@ func (p *GenerationPayload) clone() Payload {
 	return &c
 }
 
-// GenerationChunk is the payload of generation_event: one chunk of a
+// GenerationEventPayload is the payload of generation_event: one chunk of a
 // streamed generation arrived from the backend. It is fired only while a
 // plugin listens to generation_event.
-type GenerationChunk struct {
+type GenerationEventPayload struct {
 	Base
 	GenerationID string // the generation lifecycle's id
 	Model        string
@@ -147,14 +147,14 @@ type GenerationChunk struct {
 	SinceLast time.Duration
 }
 
-func (p *GenerationChunk) id() *string { return &p.GenerationID }
-func (p *GenerationChunk) clone() Payload {
+func (p *GenerationEventPayload) id() *string { return &p.GenerationID }
+func (p *GenerationEventPayload) clone() Payload {
 	c := *p
 	return &c
 }
 
-// StreamingStart is the payload of streaming_start.
-type StreamingStart struct {
+// StreamingStartPayload is the payload of streaming_start.
+type StreamingStartPayload struct {
 	Base
 	StreamingID      string
 	HasRequirements  bool
@@ -165,14 +165,14 @@ type StreamingStart struct {
 	ChunkingStrategy string
 }
 
-func (p *StreamingStart) id() *string { return &p.StreamingID }
-func (p *StreamingStart) clone() Payload {
+func (p *StreamingStartPayload) id() *string { return &p.StreamingID }
+func (p *StreamingStartPayload) clone() Payload {
 	c := *p
 	return &c
 }
 
-// StreamingEvent is the payload of streaming_event.
-type StreamingEvent struct {
+// StreamingEventPayload is the payload of streaming_event.
+type StreamingEventPayload struct {
 	Base
 	StreamingID string
 	Event       Event
@@ -181,16 +181,16 @@ type StreamingEvent struct {
 	Requirements []string
 }
 
-func (p *StreamingEvent) id() *string { return &p.StreamingID }
-func (p *StreamingEvent) clone() Payload {
+func (p *StreamingEventPayload) id() *string { return &p.StreamingID }
+func (p *StreamingEventPayload) clone() Payload {
 	c := *p
 	c.Requirements = slices.Clone(p.Requirements)
 	c.Event = cloneEvent(p.Event)
 	return &c
 }
 
-// StreamingEnd is the payload of streaming_end.
-type StreamingEnd struct {
+// StreamingEndPayload is the payload of streaming_end.
+type StreamingEndPayload struct {
 	Base
 	StreamingID   string
 	Success       bool
@@ -207,8 +207,8 @@ type StreamingEnd struct {
 	ErrorCategory string
 }
 
-func (p *StreamingEnd) id() *string { return &p.StreamingID }
-func (p *StreamingEnd) clone() Payload {
+func (p *StreamingEndPayload) id() *string { return &p.StreamingID }
+func (p *StreamingEndPayload) clone() Payload {
 	c := *p
 	return &c
 }

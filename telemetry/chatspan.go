@@ -38,7 +38,7 @@ func (t *tracing) chatStart(ctx context.Context, g *hooks.GenerationPayload) hoo
 }
 
 // chatEvent adds a chunk_processed event to the chat span.
-func (t *tracing) chatEvent(ctx context.Context, c *hooks.GenerationChunk) {
+func (t *tracing) chatEvent(ctx context.Context, c *hooks.GenerationEventPayload) {
 	span := spanOf(ctx, chatSpanKey, c.GenerationID)
 	if span == nil {
 		return

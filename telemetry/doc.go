@@ -94,6 +94,6 @@
 // Unlike mellea, a cancelled generation (hooks.ErrCancelled) is not counted
 // in mellea.llm.errors, and a backend failure inside a stream is counted
 // once, by its generation: streaming_end counts only errors that carry no
-// category (not a backend's). error.type is hooks.ErrorType, a kind name.
+// category (not a backend's). error.type is hooks.ErrorKind, a kind name.
 // The README lists each deviation with its reason.
 package telemetry

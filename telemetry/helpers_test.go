@@ -160,7 +160,7 @@ func (c *component) ComponentStart() hooks.ComponentPayload {
 func (c *component) ComponentEnd(err error) hooks.ComponentPayload {
 	p := c.ComponentStart()
 	if err != nil {
-		p.Err, p.ErrorType = err, hooks.ErrorType(err)
+		p.Err, p.ErrorKind = err, hooks.ErrorKind(err)
 		return p
 	}
 	p.Result, p.NumGenerateLogs, p.SamplingSuccess = c.result, c.logs, true
@@ -196,14 +196,14 @@ func (g *generation) GenerationEnd(err error) hooks.GenerationPayload {
 type stream struct {
 	reqs     int
 	chunking string
-	end      hooks.StreamingEnd // the end payload, but for the error
+	end      hooks.StreamingEndPayload // the end payload, but for the error
 }
 
-func (s *stream) StreamingStart() hooks.StreamingStart {
-	return hooks.StreamingStart{HasRequirements: s.reqs > 0, RequirementCount: s.reqs, ChunkingStrategy: s.chunking}
+func (s *stream) StreamingStart() hooks.StreamingStartPayload {
+	return hooks.StreamingStartPayload{HasRequirements: s.reqs > 0, RequirementCount: s.reqs, ChunkingStrategy: s.chunking}
 }
 
-func (s *stream) StreamingEnd(err error) hooks.StreamingEnd {
+func (s *stream) StreamingEnd(err error) hooks.StreamingEndPayload {
 	e := s.end
 	if err != nil {
 		e.Success, e.Err, e.FailureReason, e.ErrorCategory = false, err, err.Error(), hooks.ErrorCategory(err)

@@ -110,20 +110,20 @@ func newMetrics(mp metric.MeterProvider, n *names, cfg MetricsConfig) (*metrics,
 
 func (m *metrics) handlers() map[hooks.Hook]hooks.Handler {
 	hs := map[hooks.Hook]hooks.Handler{
-		hooks.StreamingEventHook: observe(m.streamEvent),
-		hooks.StreamingEndHook:   observe(m.streamEnd),
+		hooks.StreamingEvent:     observe(m.streamEvent),
+		hooks.StreamingEnd:       observe(m.streamEnd),
 		hooks.GenerationPostCall: observe(m.generationEnd),
 		hooks.GenerationError:    observe(m.generationError),
 	}
 	if m.chunks {
-		hs[hooks.GenerationEventHook] = observe(m.generationChunk)
+		hs[hooks.GenerationEvent] = observe(m.generationChunk)
 	}
 	return hs
 }
 
 // streamEvent counts the checks and failures of a quick-checked chunk:
 // one per requirement.
-func (m *metrics) streamEvent(ctx context.Context, e *hooks.StreamingEvent) {
+func (m *metrics) streamEvent(ctx context.Context, e *hooks.StreamingEventPayload) {
 	qc, ok := e.Event.(hooks.QuickCheckEvent)
 	if !ok {
 		return
@@ -151,7 +151,7 @@ func requirementName(active []string, i int, r hooks.CheckResult) string {
 // the stream ended with one that no generation counted: a backend failure
 // (an error with a category) was counted by its generation_error already,
 // and a cancellation is not an LLM error.
-func (m *metrics) streamEnd(ctx context.Context, e *hooks.StreamingEnd) {
+func (m *metrics) streamEnd(ctx context.Context, e *hooks.StreamingEndPayload) {
 	if e.Success {
 		m.successes.Add(ctx, 1, m.strategy)
 	} else {
@@ -222,7 +222,7 @@ func (m *metrics) generationError(ctx context.Context, g *hooks.GenerationPayloa
 	if m.n.durationOnError {
 		d := m.generation(g.Model, g.Provider)
 		d.boolean(m.n.mStreaming, g.Stream)
-		d.str(m.n.errorType, hooks.ErrorType(g.Err))
+		d.str(m.n.errorType, hooks.ErrorKind(g.Err))
 		m.duration.Record(ctx, g.Latency.Seconds(), metric.WithAttributes(d...))
 	}
 	if !errors.Is(g.Err, hooks.ErrCancelled) {
@@ -231,7 +231,7 @@ func (m *metrics) generationError(ctx context.Context, g *hooks.GenerationPayloa
 }
 
 // generationChunk records the time between two chunks of a generation.
-func (m *metrics) generationChunk(ctx context.Context, c *hooks.GenerationChunk) {
+func (m *metrics) generationChunk(ctx context.Context, c *hooks.GenerationEventPayload) {
 	if c.ChunkIndex > 0 {
 		m.perChunk.Record(ctx, c.SinceLast.Seconds(), metric.WithAttributes(m.generation(c.Model, c.Provider)...))
 	}
@@ -245,7 +245,7 @@ func (m *metrics) recordError(ctx context.Context, err error, category, model, p
 	}
 	a := m.generation(model, provider)
 	a.str(m.n.mErrorCategory, category)
-	a.str(m.n.errorType, hooks.ErrorType(err))
+	a.str(m.n.errorType, hooks.ErrorKind(err))
 	m.llmErrors.Add(ctx, 1, metric.WithAttributes(a...))
 }
 

@@ -32,8 +32,8 @@ func recordAll() {
 			return nil
 		}
 	}
-	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEnd{FailureReason: "Streaming validation failed: why"}}, check(hooks.Pass, hooks.Fail))
-	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEnd{Success: true}}, check(hooks.Pass, hooks.Unknown))
+	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEndPayload{FailureReason: "Streaming validation failed: why"}}, check(hooks.Pass, hooks.Fail))
+	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEndPayload{Success: true}}, check(hooks.Pass, hooks.Unknown))
 	inStream(ctx, &stream{}, func(context.Context, string) error { return errors.New("chunker broke") })
 	// A backend failure is counted by its generation, not again by the
 	// stream it ends; a cancelled generation is not an LLM error.

@@ -108,7 +108,7 @@ func (n *names) recordException(span trace.Span, kind, message string, opts ...t
 // recorded, ERROR with the error's message, error.type. A cancellation
 // (hooks.ErrCancelled) reads "Generation cancelled" instead of its message.
 func (n *names) endWithError(span trace.Span, err error, at time.Time) {
-	kind := hooks.ErrorType(err)
+	kind := hooks.ErrorKind(err)
 	msg := err.Error()
 	if errors.Is(err, hooks.ErrCancelled) {
 		msg = n.cancelledStatus

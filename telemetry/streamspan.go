@@ -21,7 +21,7 @@ type streamSpan struct {
 
 // startStreamSpan starts the span of the stream p describes and returns
 // the context that carries it.
-func startStreamSpan(ctx context.Context, tr trace.Tracer, n *names, p *hooks.StreamingStart) context.Context {
+func startStreamSpan(ctx context.Context, tr trace.Tracer, n *names, p *hooks.StreamingStartPayload) context.Context {
 	a := make(attrs, 0, 3)
 	a.boolean(n.streamHasReqs, p.HasRequirements)
 	a.integer(n.streamReqCount, int64(p.RequirementCount))
@@ -148,7 +148,7 @@ func (s streamSpan) completed(a attrs, success bool, length int) attrs {
 
 // setEnd sets the end attributes of the stream p describes and, for the
 // release that writes it there, the completed event.
-func (s streamSpan) setEnd(p *hooks.StreamingEnd) {
+func (s streamSpan) setEnd(p *hooks.StreamingEndPayload) {
 	n := s.n
 	if n.completedAtEnd {
 		s.span.AddEvent(n.evCompleted, trace.WithTimestamp(p.Timestamp),
@@ -167,14 +167,14 @@ func (s streamSpan) setEnd(p *hooks.StreamingEnd) {
 
 // finishSuccess ends the span of a successful stream; its status stays
 // UNSET.
-func (s streamSpan) finishSuccess(p *hooks.StreamingEnd) {
+func (s streamSpan) finishSuccess(p *hooks.StreamingEndPayload) {
 	s.setEnd(p)
 	s.span.End(trace.WithTimestamp(p.Timestamp))
 }
 
 // finishError ends the span of a stream that ended with err: the exception
 // recorded, ERROR with its message, error.type.
-func (s streamSpan) finishError(p *hooks.StreamingEnd, err error) {
+func (s streamSpan) finishError(p *hooks.StreamingEndPayload, err error) {
 	s.setEnd(p)
 	s.n.endWithError(s.span, err, p.Timestamp)
 }
@@ -182,7 +182,7 @@ func (s streamSpan) finishError(p *hooks.StreamingEnd, err error) {
 // finishFailed ends the span of a stream that a failed check ended (reason
 // says why) or that was stopped (a consumer stop, Close, a cancelled
 // context; reason is ""): ERROR with reason, no exception.
-func (s streamSpan) finishFailed(p *hooks.StreamingEnd, reason string) {
+func (s streamSpan) finishFailed(p *hooks.StreamingEndPayload, reason string) {
 	s.setEnd(p)
 	s.span.SetStatus(codes.Error, reason)
 	s.span.End(trace.WithTimestamp(p.Timestamp))

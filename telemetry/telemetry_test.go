@@ -56,7 +56,7 @@ func TestRegister_UnregisterRemovesThePlugins(t *testing.T) {
 		t.Error("a second Register of the same set succeeded")
 	}
 	for _, h := range hooks.Hooks() {
-		want := h != hooks.SessionReset && h != hooks.GenerationEventHook
+		want := h != hooks.SessionReset && h != hooks.GenerationEvent
 		if hooks.Listening(h) != want {
 			t.Errorf("listening to %s: %v, want %v", h, hooks.Listening(h), want)
 		}
@@ -106,7 +106,7 @@ func newSet(t *testing.T, cfg telemetry.Config, w *syncBuffer) *telemetry.Set {
 // failedStream runs a session whose stream fails a check on its first chunk.
 func failedStream() {
 	inSession(ctx, &session{backend: "scripted", contextType: "SimpleContext"}, func(ctx context.Context) error {
-		return inStream(ctx, &stream{reqs: 1, chunking: "SentenceChunker", end: hooks.StreamingEnd{FailureReason: "Streaming validation failed: too long"}},
+		return inStream(ctx, &stream{reqs: 1, chunking: "SentenceChunker", end: hooks.StreamingEndPayload{FailureReason: "Streaming validation failed: too long"}},
 			func(ctx context.Context, id string) error {
 				inGeneration(ctx, &generation{model: "m1", provider: "scripted", stream: true, latency: time.Second}, nil)
 				hooks.EmitEvent(ctx, id, hooks.QuickCheckEvent{Results: []hooks.CheckResult{{Requirement: "LengthReq", Outcome: hooks.Fail}}}, []string{"LengthReq"})
@@ -207,7 +207,7 @@ func TestOTLP_GRPCShutsDownCleanly(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	set.Shutdown(ctx) // nothing listens at that address: the error is expected
-	if hooks.Listening(hooks.StreamingStartHook) {
+	if hooks.Listening(hooks.StreamingStart) {
 		t.Error("Shutdown left the plugins registered")
 	}
 }

@@ -45,15 +45,15 @@ func (t *tracing) handlers() map[hooks.Hook]hooks.Handler {
 		hooks.ComponentPostSuccess: observe(t.actionSuccess),
 		hooks.ComponentPostError:   observe(t.actionError),
 		hooks.GenerationPreCall:    on(t.chatStart),
-		hooks.GenerationEventHook:  observe(t.chatEvent),
+		hooks.GenerationEvent:      observe(t.chatEvent),
 		hooks.GenerationPostCall:   observe(t.chatSuccess),
 		hooks.GenerationError:      observe(t.chatError),
-		hooks.StreamingStartHook:   on(t.streamStart),
-		hooks.StreamingEventHook:   observe(t.streamEvent),
-		hooks.StreamingEndHook:     observe(t.streamEnd),
+		hooks.StreamingStart:       on(t.streamStart),
+		hooks.StreamingEvent:       observe(t.streamEvent),
+		hooks.StreamingEnd:         observe(t.streamEnd),
 	}
 	if !t.chunks || t.n.evChunkProcessed == "" {
-		delete(hs, hooks.GenerationEventHook)
+		delete(hs, hooks.GenerationEvent)
 	}
 	return hs
 }
@@ -136,17 +136,17 @@ func (t *tracing) actionError(ctx context.Context, c *hooks.ComponentPayload) {
 	}
 }
 
-func (t *tracing) streamStart(ctx context.Context, s *hooks.StreamingStart) hooks.Result {
+func (t *tracing) streamStart(ctx context.Context, s *hooks.StreamingStartPayload) hooks.Result {
 	return hooks.Result{Context: startStreamSpan(ctx, t.app, t.n, s)}
 }
 
-func (t *tracing) streamEvent(ctx context.Context, e *hooks.StreamingEvent) {
+func (t *tracing) streamEvent(ctx context.Context, e *hooks.StreamingEventPayload) {
 	if s, ok := eventSpanOf(ctx, t.n, e.StreamingID); ok {
 		s.addEvent(e.Event)
 	}
 }
 
-func (t *tracing) streamEnd(ctx context.Context, e *hooks.StreamingEnd) {
+func (t *tracing) streamEnd(ctx context.Context, e *hooks.StreamingEndPayload) {
 	s, ok := streamSpanOf(ctx, t.n, e.StreamingID)
 	switch {
 	case !ok:

@@ -21,13 +21,13 @@ var ctx = context.Background()
 
 func TestStream_StartAndEndPairedByStreamingID(t *testing.T) {
 	h := newHarness(t)
-	a := &stream{reqs: 1, chunking: "SentenceChunker", end: hooks.StreamingEnd{Success: true, FullTextLength: 11}}
-	b := &stream{reqs: 2, chunking: "WordChunker", end: hooks.StreamingEnd{Success: true, FullTextLength: 22}}
+	a := &stream{reqs: 1, chunking: "SentenceChunker", end: hooks.StreamingEndPayload{Success: true, FullTextLength: 11}}
+	b := &stream{reqs: 2, chunking: "WordChunker", end: hooks.StreamingEndPayload{Success: true, FullTextLength: 22}}
 	// Interleave the two lifecycles: start a, start b, end a, end b.
 	ctxA, callA, _ := hooks.BeginStreaming(ctx, a)
 	ctxB, callB, _ := hooks.BeginStreaming(ctx, b)
 	// An end hook for b fired under a's context must not end a's span.
-	hooks.Fire(ctxA, hooks.StreamingEndHook, &hooks.StreamingEnd{StreamingID: callB.ID(), Success: true})
+	hooks.Fire(ctxA, hooks.StreamingEnd, &hooks.StreamingEndPayload{StreamingID: callB.ID(), Success: true})
 	if n := len(h.ended("stream_with_chunking")); n != 0 {
 		t.Fatalf("an end hook with another stream's id ended %d spans", n)
 	}
@@ -50,7 +50,7 @@ func TestStream_StartAndEndPairedByStreamingID(t *testing.T) {
 
 func TestStream_SpanAttributes(t *testing.T) {
 	h := newHarness(t)
-	s := &stream{reqs: 2, chunking: "SentenceChunker", end: hooks.StreamingEnd{Success: true, Model: "granite", Provider: "ollama", FullTextLength: 42}}
+	s := &stream{reqs: 2, chunking: "SentenceChunker", end: hooks.StreamingEndPayload{Success: true, Model: "granite", Provider: "ollama", FullTextLength: 42}}
 	inStream(ctx, s, nil)
 	span := h.one(t, "stream_with_chunking")
 	if span.InstrumentationScope().Name != telemetry.TracerApplication {
@@ -104,7 +104,7 @@ func TestStream_FailedCheckSetsErrorWithReasonAndNoException(t *testing.T) {
 	} {
 		t.Run(reason, func(t *testing.T) {
 			h := newHarness(t)
-			inStream(ctx, &stream{reqs: 1, end: hooks.StreamingEnd{FailureReason: reason, FullTextLength: 3}}, nil)
+			inStream(ctx, &stream{reqs: 1, end: hooks.StreamingEndPayload{FailureReason: reason, FullTextLength: 3}}, nil)
 			span := h.one(t, "stream_with_chunking")
 			if st := span.Status(); st.Code != codes.Error || st.Description != reason {
 				t.Errorf("status %v %q, want Error %q", st.Code, st.Description, reason)
@@ -119,7 +119,7 @@ func TestStream_FailedCheckSetsErrorWithReasonAndNoException(t *testing.T) {
 
 func TestStream_SuccessLeavesStatusUnset(t *testing.T) {
 	h := newHarness(t)
-	inStream(ctx, &stream{end: hooks.StreamingEnd{Success: true}}, nil)
+	inStream(ctx, &stream{end: hooks.StreamingEndPayload{Success: true}}, nil)
 	if st := h.one(t, "stream_with_chunking").Status(); st.Code != codes.Unset || st.Description != "" {
 		t.Errorf("status %v %q, want Unset", st.Code, st.Description)
 	}
@@ -127,7 +127,7 @@ func TestStream_SuccessLeavesStatusUnset(t *testing.T) {
 
 func TestStream_StoppedConsumerSetsErrorWithEmptyDescription(t *testing.T) {
 	h := newHarness(t)
-	inStream(ctx, &stream{reqs: 1, end: hooks.StreamingEnd{Stopped: true, FullTextLength: 5}}, nil)
+	inStream(ctx, &stream{reqs: 1, end: hooks.StreamingEndPayload{Stopped: true, FullTextLength: 5}}, nil)
 	span := h.one(t, "stream_with_chunking")
 	if st := span.Status(); st.Code != codes.Error || st.Description != "" {
 		t.Errorf("status %v %q, want Error with an empty description", st.Code, st.Description)
@@ -163,7 +163,7 @@ func TestStream_SixEventsWithExactKeysAndTypesInOrder(t *testing.T) {
 		{"completed", []attribute.KeyValue{attribute.Bool("success", true), attribute.Int("full_text_length", 12)}},
 	}
 	gen := &generation{model: "m1", provider: "scripted", stream: true}
-	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEnd{Success: true, FullTextLength: 12}}, func(ctx context.Context, id string) error {
+	inStream(ctx, &stream{reqs: 2, end: hooks.StreamingEndPayload{Success: true, FullTextLength: 12}}, func(ctx context.Context, id string) error {
 		// Events emitted while the chat span is current still belong to
 		// the stream span.
 		return inGeneration(ctx, gen, func(ctx context.Context) error {
@@ -199,7 +199,7 @@ func TestNesting_SessionActionStreamChatAndJudgeSibling(t *testing.T) {
 	judge := &generation{model: "judge", provider: "scripted"}
 	inSession(ctx, &session{backend: "openai", contextType: "SimpleContext"}, func(ctx context.Context) error {
 		return inAction(ctx, &component{typ: "Instruction", result: "ok"}, func(ctx context.Context) error {
-			return inStream(ctx, &stream{reqs: 1, end: hooks.StreamingEnd{Success: true}}, func(ctx context.Context, id string) error {
+			return inStream(ctx, &stream{reqs: 1, end: hooks.StreamingEndPayload{Success: true}}, func(ctx context.Context, id string) error {
 				inGeneration(ctx, main, nil)
 				return inGeneration(ctx, judge, nil) // a full validation's chat
 			})
@@ -242,7 +242,7 @@ func TestStream_ConcurrentStreamsNeverCross(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			s := &stream{reqs: i, end: hooks.StreamingEnd{Success: true, FullTextLength: i}}
+			s := &stream{reqs: i, end: hooks.StreamingEndPayload{Success: true, FullTextLength: i}}
 			inStream(ctx, s, func(ctx context.Context, id string) error {
 				for range 3 {
 					hooks.EmitEvent(ctx, id, hooks.ChunkEvent{ChunkIndex: i, Text: strings.Repeat("x", i)}, nil)

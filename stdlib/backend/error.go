@@ -45,20 +45,14 @@ func CategoryForStatus(code int) string {
 	return hooks.CategoryUnknown
 }
 
-// ErrCancelled is what a generation stopped on purpose ends with (a failed
-// check, a consumer stop, Close, a cancelled or expired context):
-// errors.Is(err, ErrCancelled) recognises it. It is hooks.ErrCancelled, so
-// telemetry reports it as a cancellation and never as an LLM error.
-var ErrCancelled = hooks.ErrCancelled
-
 // cancelled wraps err, what a stopped generation returned, so that it
 // reads as a cancellation and still unwraps to err (ctx.Err(), the
 // callback's error).
 func cancelled(err error) error {
-	if errors.Is(err, ErrCancelled) {
+	if errors.Is(err, hooks.ErrCancelled) {
 		return err
 	}
-	return fmt.Errorf("%w: %w", ErrCancelled, err)
+	return fmt.Errorf("%w: %w", hooks.ErrCancelled, err)
 }
 
 // Kinds of backend failure, the error.type of telemetry (as the exception
@@ -72,9 +66,9 @@ const (
 	KindUnprocessable  = "UnprocessableEntityError"
 	KindRateLimit      = "RateLimitError"
 	KindServer         = "InternalServerError"
-	KindStatus         = "APIStatusError"
-	KindTimeout        = "APITimeoutError"
-	KindConnection     = "APIConnectionError"
+	KindAPIStatus      = "APIStatusError"
+	KindAPITimeout     = "APITimeoutError"
+	KindAPIConnection  = "APIConnectionError"
 	KindAPI            = "APIError"
 )
 
@@ -88,9 +82,9 @@ func (e *Error) ErrorKind() string {
 	case hooks.CategoryRateLimit:
 		return KindRateLimit
 	case hooks.CategoryTimeout:
-		return KindTimeout
+		return KindAPITimeout
 	case hooks.CategoryTransport:
-		return KindConnection
+		return KindAPIConnection
 	case hooks.CategoryAuth:
 		return KindAuthentication
 	case hooks.CategoryInvalidRequest, hooks.CategoryContentPolicy:
@@ -120,5 +114,5 @@ func kindForStatus(code int) string {
 	case code >= 500:
 		return KindServer
 	}
-	return KindStatus
+	return KindAPIStatus
 }

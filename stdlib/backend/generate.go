@@ -65,7 +65,7 @@ func newGeneration(b Backend, req Request, stream bool) *generation {
 
 // stream streams the reply. A generation that the callback stopped (it
 // returned an error) or whose context ended is cancelled: its error is
-// ErrCancelled wrapping what stopped it.
+// hooks.ErrCancelled wrapping what stopped it.
 //
 //mellea:hook generation
 func (g *generation) stream(ctx context.Context, s Streamer, onDelta func(delta string) error) error {
@@ -87,7 +87,7 @@ func (g *generation) stream(ctx context.Context, s Streamer, onDelta func(delta 
 // delta (the time to first token) and for a delta it reports: a clock
 // read per delta was a seventh of a plain stream's cost per chunk.
 func (g *generation) arrived(ctx context.Context, delta string) {
-	listening := hooks.Listening(hooks.GenerationEventHook)
+	listening := hooks.Listening(hooks.GenerationEvent)
 	if !listening && !g.first.IsZero() {
 		g.deltas++
 		return
@@ -97,7 +97,7 @@ func (g *generation) arrived(ctx context.Context, delta string) {
 		g.first = now
 	}
 	if listening {
-		p := &hooks.GenerationChunk{
+		p := &hooks.GenerationEventPayload{
 			GenerationID: g.id,
 			Model:        g.backend.Model(),
 			Provider:     g.backend.Name(),
@@ -109,7 +109,7 @@ func (g *generation) arrived(ctx context.Context, delta string) {
 			// plugin started listening since
 			p.SinceLast = now.Sub(g.last)
 		}
-		hooks.Fire(ctx, hooks.GenerationEventHook, p)
+		hooks.Fire(ctx, hooks.GenerationEvent, p)
 	}
 	g.last = now
 	g.deltas++

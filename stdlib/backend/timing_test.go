@@ -41,7 +41,7 @@ func TestTiming_TimeToFirstTokenAndSinceLast(t *testing.T) {
 	for _, chunks := range []bool{true, false} {
 		var (
 			mu     sync.Mutex
-			events []hooks.GenerationChunk
+			events []hooks.GenerationEventPayload
 			post   *hooks.GenerationPayload
 		)
 		hs := map[hooks.Hook]hooks.Handler{
@@ -53,10 +53,10 @@ func TestTiming_TimeToFirstTokenAndSinceLast(t *testing.T) {
 			},
 		}
 		if chunks {
-			hs[hooks.GenerationEventHook] = func(_ context.Context, p hooks.Payload) hooks.Result {
+			hs[hooks.GenerationEvent] = func(_ context.Context, p hooks.Payload) hooks.Result {
 				mu.Lock()
 				defer mu.Unlock()
-				events = append(events, *p.(*hooks.GenerationChunk))
+				events = append(events, *p.(*hooks.GenerationEventPayload))
 				return hooks.Result{}
 			}
 		}

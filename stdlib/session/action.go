@@ -92,7 +92,7 @@ func (a *action) ComponentEnd(err error) hooks.ComponentPayload {
 	p.Latency = time.Since(a.start)
 	if err != nil {
 		p.Err = err
-		p.ErrorType = hooks.ErrorType(err)
+		p.ErrorKind = hooks.ErrorKind(err)
 		return p
 	}
 	res := a.stream.Result()

@@ -60,7 +60,7 @@ func (tr *tracer) handle(ctx context.Context, p hooks.Payload) hooks.Result {
 		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "session"))}
 	case hooks.ComponentPreExecute:
 		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "action"))}
-	case hooks.StreamingStartHook:
+	case hooks.StreamingStart:
 		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "stream"))}
 	case hooks.GenerationPreCall:
 		return hooks.Result{Context: context.WithValue(ctx, pathKey{}, append(slices.Clone(path), "chat"))}
@@ -179,7 +179,7 @@ func TestComponentLifecyclePayloads(t *testing.T) {
 			}
 		}},
 		{"error", scripted.New("Fine. Done. ", scripted.WithFailAfter(1), scripted.WithDelta(2)), func(t *testing.T, post hooks.Hook, p *hooks.ComponentPayload) {
-			if post != hooks.ComponentPostError || p.Err == nil || p.ErrorType != "InternalServerError" || p.Result != "" {
+			if post != hooks.ComponentPostError || p.Err == nil || p.ErrorKind != "InternalServerError" || p.Result != "" {
 				t.Errorf("%s %+v", post, p)
 			}
 		}},
@@ -227,11 +227,11 @@ func TestContextNestsSessionActionAndStream(t *testing.T) {
 	want := map[hooks.Hook]string{
 		hooks.SessionPreInit:       "",
 		hooks.ComponentPreExecute:  "session",
-		hooks.StreamingStartHook:   "session>action",
-		hooks.StreamingEventHook:   stream,
+		hooks.StreamingStart:       "session>action",
+		hooks.StreamingEvent:       stream,
 		hooks.GenerationPreCall:    stream, // the generation's and the judge's
 		hooks.GenerationPostCall:   stream + ">chat",
-		hooks.StreamingEndHook:     stream,
+		hooks.StreamingEnd:         stream,
 		hooks.ComponentPostSuccess: "session>action",
 		hooks.SessionCleanup:       "session",
 	}
@@ -295,7 +295,7 @@ func TestBlockedActionNeverStreams(t *testing.T) {
 		}
 		return nil
 	})
-	if n := len(tr.find(hooks.StreamingEventHook)); n != 0 {
+	if n := len(tr.find(hooks.StreamingEvent)); n != 0 {
 		t.Errorf("%d streaming events for a blocked action", n)
 	}
 	if n := len(tr.find(hooks.ComponentPostError)); n != 1 {

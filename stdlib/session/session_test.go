@@ -86,7 +86,7 @@ func TestRunReturnsTheFunctionsError(t *testing.T) {
 }
 
 func TestStreamActsOnAnInstruction(t *testing.T) {
-	rec := record(t, hooks.StreamingEventHook)
+	rec := record(t, hooks.StreamingEvent)
 	var id string
 	var chunks []string
 	var res streaming.Result
@@ -109,7 +109,7 @@ func TestStreamActsOnAnInstruction(t *testing.T) {
 		t.Fatalf("%d events, want 4", len(evs))
 	}
 	for _, p := range evs {
-		if sid := p.(*hooks.StreamingEvent).SessionID; sid != id || id == "" {
+		if sid := p.(*hooks.StreamingEventPayload).SessionID; sid != id || id == "" {
 			t.Errorf("event session id %q, want %q", sid, id)
 		}
 	}
@@ -119,7 +119,7 @@ func TestSessionPluginsServeOnlyTheirSession(t *testing.T) {
 	own := &recorder{}
 	reg := hooks.NewRegistry()
 	defer reg.Close()
-	if _, err := reg.Register("own", own.handlers(hooks.StreamingEventHook), hooks.WithMode(hooks.Audit)); err != nil {
+	if _, err := reg.Register("own", own.handlers(hooks.StreamingEvent), hooks.WithMode(hooks.Audit)); err != nil {
 		t.Fatal(err)
 	}
 	runOnce := func(cfg session.Config) (id string) {
@@ -137,7 +137,7 @@ func TestSessionPluginsServeOnlyTheirSession(t *testing.T) {
 		t.Fatal("the session's plugin saw nothing")
 	}
 	for _, p := range got {
-		if p.(*hooks.StreamingEvent).SessionID != mine {
+		if p.(*hooks.StreamingEventPayload).SessionID != mine {
 			t.Errorf("the session's plugin saw an event of another session")
 		}
 	}

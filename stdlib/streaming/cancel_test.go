@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/hookweave/hookweave/hooks"
-	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/streaming"
 )
@@ -29,7 +28,7 @@ func (rec *recorder) generationError(t *testing.T) error {
 	return errs[0]
 }
 
-// A generation stopped on purpose ends with backend.ErrCancelled; one that
+// A generation stopped on purpose ends with hooks.ErrCancelled; one that
 // failed on its own does not.
 func TestGenerationStoppedOnPurposeIsCancelled(t *testing.T) {
 	if !hooks.Woven() {
@@ -71,11 +70,11 @@ func TestGenerationStoppedOnPurposeIsCancelled(t *testing.T) {
 			defer cancel()
 			tc.run(ctx, cancel)
 			err := rec.generationError(t)
-			if got := errors.Is(err, backend.ErrCancelled); got != tc.cancelled {
+			if got := errors.Is(err, hooks.ErrCancelled); got != tc.cancelled {
 				t.Errorf("errors.Is(%v, ErrCancelled) = %v, want %v", err, got, tc.cancelled)
 			}
-			if tc.cancelled && hooks.ErrorType(err) != hooks.KindCancelled {
-				t.Errorf("error.type of %v = %q", err, hooks.ErrorType(err))
+			if tc.cancelled && hooks.ErrorKind(err) != hooks.KindCancelled {
+				t.Errorf("error.type of %v = %q", err, hooks.ErrorKind(err))
 			}
 		})
 	}

@@ -18,7 +18,7 @@ import (
 )
 
 func TestWithEvents_EveryEventInOrderOnTheConsumersGoroutineWithNoPlugin(t *testing.T) {
-	if hooks.Listening(hooks.StreamingEventHook) {
+	if hooks.Listening(hooks.StreamingEvent) {
 		t.Fatal("a plugin listens to streaming_event")
 	}
 	var seen []hooks.Event // no lock: fn runs on this goroutine
@@ -66,7 +66,7 @@ func TestWithEvents_APanicIsContainedLikeAPlugins(t *testing.T) {
 	var pe *hooks.PluginError
 	var panicErr *hooks.PanicError
 	if len(reported) != 2 || !errors.As(reported[0], &pe) || pe.Plugin != "streaming.WithEvents" ||
-		pe.Hook != hooks.StreamingEventHook || !errors.As(reported[0], &panicErr) || panicErr.Value != "bad observer" {
+		pe.Hook != hooks.StreamingEvent || !errors.As(reported[0], &panicErr) || panicErr.Value != "bad observer" {
 		t.Fatalf("reported %v", reported)
 	}
 }
@@ -143,7 +143,7 @@ func TestTimeout_AHandlerPastItsBoundLetsTheStreamKeepItsPace(t *testing.T) {
 	release := make(chan struct{})
 	var returned atomic.Int32
 	unregister, err := hooks.Register("sleeper", map[hooks.Hook]hooks.Handler{
-		hooks.StreamingEventHook: func(context.Context, hooks.Payload) hooks.Result {
+		hooks.StreamingEvent: func(context.Context, hooks.Payload) hooks.Result {
 			<-release // sleeps past its bound until the test lets it go
 			returned.Add(1)
 			return hooks.Result{}
@@ -175,7 +175,7 @@ func TestTimeout_AHandlerPastItsBoundLetsTheStreamKeepItsPace(t *testing.T) {
 
 func TestBlocking_StreamingStartEndsTheStreamBeforeGeneration(t *testing.T) {
 	unregister, err := hooks.Register("guard", map[hooks.Hook]hooks.Handler{
-		hooks.StreamingStartHook: func(context.Context, hooks.Payload) hooks.Result {
+		hooks.StreamingStart: func(context.Context, hooks.Payload) hooks.Result {
 			return hooks.Result{Block: &hooks.Violation{Reason: "quiet hours", Code: "QUIET"}}
 		},
 	}, hooks.WithMode(hooks.Concurrent))
@@ -207,8 +207,8 @@ func TestEventReceiverThatWritesCannotChangeTheStream(t *testing.T) {
 	var mu sync.Mutex
 	var results [][]hooks.CheckResult
 	unregister, err := hooks.Register("tamperer", map[hooks.Hook]hooks.Handler{
-		hooks.StreamingEventHook: func(_ context.Context, p hooks.Payload) hooks.Result {
-			e := p.(*hooks.StreamingEvent)
+		hooks.StreamingEvent: func(_ context.Context, p hooks.Payload) hooks.Result {
+			e := p.(*hooks.StreamingEventPayload)
 			qc, ok := e.Event.(hooks.QuickCheckEvent)
 			if !ok {
 				return hooks.Result{}

@@ -13,7 +13,7 @@ const eventsFunc = "streaming.WithEvents"
 // WithEvents function or to a plugin. Callers check it before they box an
 // event, which costs an allocation.
 func (r *run) emitting() bool {
-	return r.s.cfg.events != nil || hooks.Listening(hooks.StreamingEventHook)
+	return r.s.cfg.events != nil || hooks.Listening(hooks.StreamingEvent)
 }
 
 // emit hands ev to the stream's WithEvents function, then to the plugins
@@ -30,7 +30,7 @@ func (r *run) emit(ctx context.Context, ev hooks.Event, active []string) {
 func callEvents(fn func(hooks.Event), ev hooks.Event) {
 	defer func() {
 		if v := recover(); v != nil {
-			hooks.Report(&hooks.PluginError{Plugin: eventsFunc, Hook: hooks.StreamingEventHook, Err: &hooks.PanicError{Value: v}})
+			hooks.Report(&hooks.PluginError{Plugin: eventsFunc, Hook: hooks.StreamingEvent, Err: &hooks.PanicError{Value: v}})
 		}
 	}()
 	fn(ev)

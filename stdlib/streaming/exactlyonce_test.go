@@ -30,11 +30,11 @@ func onceCompleted(t *testing.T, rec *recorder) hooks.CompletedEvent {
 	if hooks.Woven() {
 		want = 1
 	}
-	if starts, ends := rec.count(hooks.StreamingStartHook), rec.count(hooks.StreamingEndHook); starts != want || ends != want {
+	if starts, ends := rec.count(hooks.StreamingStart), rec.count(hooks.StreamingEnd); starts != want || ends != want {
 		t.Fatalf("%d streaming_start and %d streaming_end, want %d", starts, ends, want)
 	}
 	if want == 1 {
-		if _, ok := rec.last().(*hooks.StreamingEnd); !ok {
+		if _, ok := rec.last().(*hooks.StreamingEndPayload); !ok {
 			t.Fatalf("streaming_end is not last")
 		}
 	}
@@ -248,8 +248,8 @@ func TestExactlyOnceForConcurrentStreams(t *testing.T) {
 			perID[e.StreamingID]++
 		}
 	}
-	if hooks.Woven() && rec.count(hooks.StreamingEndHook) != n {
-		t.Errorf("%d streaming_end, want %d", rec.count(hooks.StreamingEndHook), n)
+	if hooks.Woven() && rec.count(hooks.StreamingEnd) != n {
+		t.Errorf("%d streaming_end, want %d", rec.count(hooks.StreamingEnd), n)
 	}
 	if len(perID) != n {
 		t.Fatalf("%d streams completed, want %d", len(perID), n)

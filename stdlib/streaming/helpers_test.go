@@ -43,12 +43,12 @@ func record(t *testing.T) *recorder {
 }
 
 // streamingEvents returns the streaming_event payloads.
-func (rec *recorder) streamingEvents() []*hooks.StreamingEvent {
+func (rec *recorder) streamingEvents() []*hooks.StreamingEventPayload {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
-	var out []*hooks.StreamingEvent
+	var out []*hooks.StreamingEventPayload
 	for _, p := range rec.payloads {
-		if e, ok := p.(*hooks.StreamingEvent); ok {
+		if e, ok := p.(*hooks.StreamingEventPayload); ok {
 			out = append(out, e)
 		}
 	}

@@ -23,7 +23,7 @@ type Result struct {
 	Err error
 	// Stopped is true when the consumer stopped early (break, stop, Close)
 	// or its context ended. A stopped stream is not a failed one: no
-	// ErrorEvent, and its generation ends cancelled (backend.ErrCancelled).
+	// ErrorEvent, and its generation ends cancelled (hooks.ErrCancelled).
 	Stopped bool
 	// Validations holds the full validation's results, in requirement
 	// order, after a natural end with requirements.

@@ -93,7 +93,7 @@ func (r *run) stream(ctx context.Context) (err error) {
 	}
 	if err != nil {
 		r.err = err
-		r.emit(ctx, hooks.ErrorEvent{ExceptionType: hooks.ErrorType(err), Detail: err.Error()}, nil)
+		r.emit(ctx, hooks.ErrorEvent{ExceptionType: hooks.ErrorKind(err), Detail: err.Error()}, nil)
 	}
 	return err
 }

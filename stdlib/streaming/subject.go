@@ -6,10 +6,10 @@ import (
 	"github.com/hookweave/hookweave/stdlib/chunking"
 )
 
-// StreamingStart implements hooks.StreamingSubject. The id is the run's own,
+// StreamingStartPayload implements hooks.StreamingSubject. The id is the run's own,
 // so the lifecycle and the events share it in every build.
-func (r *run) StreamingStart() hooks.StreamingStart {
-	return hooks.StreamingStart{
+func (r *run) StreamingStart() hooks.StreamingStartPayload {
+	return hooks.StreamingStartPayload{
 		StreamingID:      r.id,
 		HasRequirements:  len(r.names) > 0,
 		RequirementCount: len(r.names),
@@ -17,11 +17,11 @@ func (r *run) StreamingStart() hooks.StreamingStart {
 	}
 }
 
-// StreamingEnd implements hooks.StreamingSubject. err is the stream's error
+// StreamingEndPayload implements hooks.StreamingSubject. err is the stream's error
 // (a *hooks.PanicError for a panic); a failed check and a consumer stop are
 // not errors.
-func (r *run) StreamingEnd(err error) hooks.StreamingEnd {
-	p := hooks.StreamingEnd{
+func (r *run) StreamingEnd(err error) hooks.StreamingEndPayload {
+	p := hooks.StreamingEndPayload{
 		StreamingID:    r.id,
 		Model:          backend.ModelFor(r.s.backend, r.s.req),
 		Provider:       r.s.backend.Name(),

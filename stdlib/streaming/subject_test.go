@@ -20,9 +20,9 @@ import (
 
 type lifecycleRecorder struct {
 	mu     sync.Mutex
-	starts []hooks.StreamingStart
-	ends   []hooks.StreamingEnd
-	events []*hooks.StreamingEvent
+	starts []hooks.StreamingStartPayload
+	ends   []hooks.StreamingEndPayload
+	events []*hooks.StreamingEventPayload
 }
 
 func recordLifecycle(t *testing.T) *lifecycleRecorder {
@@ -32,17 +32,17 @@ func recordLifecycle(t *testing.T) *lifecycleRecorder {
 		rec.mu.Lock()
 		defer rec.mu.Unlock()
 		switch p := p.(type) {
-		case *hooks.StreamingStart:
+		case *hooks.StreamingStartPayload:
 			rec.starts = append(rec.starts, *p)
-		case *hooks.StreamingEnd:
+		case *hooks.StreamingEndPayload:
 			rec.ends = append(rec.ends, *p)
-		case *hooks.StreamingEvent:
+		case *hooks.StreamingEventPayload:
 			rec.events = append(rec.events, p)
 		}
 		return hooks.Result{}
 	}
 	unregister, err := hooks.Register("lifecycle-recorder", map[hooks.Hook]hooks.Handler{
-		hooks.StreamingStartHook: h, hooks.StreamingEventHook: h, hooks.StreamingEndHook: h,
+		hooks.StreamingStart: h, hooks.StreamingEvent: h, hooks.StreamingEnd: h,
 	}, hooks.WithMode(hooks.Audit))
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestStreamingStartPayload(t *testing.T) {
 		t.Fatalf("%d starts", len(rec.starts))
 	}
 	p := rec.starts[0]
-	if !p.HasRequirements || p.RequirementCount != 2 || p.ChunkingStrategy != "sentence" || p.Hook != hooks.StreamingStartHook {
+	if !p.HasRequirements || p.RequirementCount != 2 || p.ChunkingStrategy != "sentence" || p.Hook != hooks.StreamingStart {
 		t.Errorf("start %+v", p)
 	}
 	for _, e := range rec.events {
@@ -109,30 +109,30 @@ func TestStreamingEndPayloads(t *testing.T) {
 		name  string
 		b     backend.Backend
 		keep  func(string) bool
-		check func(t *testing.T, p hooks.StreamingEnd, err error)
+		check func(t *testing.T, p hooks.StreamingEndPayload, err error)
 	}{
-		{"success", scripted.New("a b é"), all, func(t *testing.T, p hooks.StreamingEnd, err error) {
+		{"success", scripted.New("a b é"), all, func(t *testing.T, p hooks.StreamingEndPayload, err error) {
 			if err != nil || !p.Success || p.FailureReason != "" || p.Err != nil || p.Stopped ||
 				p.FullTextLength != 5 || p.Model != scripted.DefaultModel || p.Provider != scripted.Provider {
 				t.Errorf("end %+v, err %v", p, err)
 			}
 		}},
-		{"failed check", scripted.New("a x b"), all, func(t *testing.T, p hooks.StreamingEnd, err error) {
+		{"failed check", scripted.New("a x b"), all, func(t *testing.T, p hooks.StreamingEndPayload, err error) {
 			if err != nil || p.Success || p.FailureReason != "Streaming validation failed: said x" || p.Err != nil || p.ErrorCategory != "" || p.FullTextLength != 1 {
 				t.Errorf("end %+v, err %v", p, err)
 			}
 		}},
-		{"failed on flush", scripted.New("a x"), all, func(t *testing.T, p hooks.StreamingEnd, err error) {
+		{"failed on flush", scripted.New("a x"), all, func(t *testing.T, p hooks.StreamingEndPayload, err error) {
 			if p.Success || p.FailureReason != "Streaming validation failed on flush: said x" {
 				t.Errorf("end %+v, err %v", p, err)
 			}
 		}},
-		{"error", scripted.New("a b c", scripted.WithDelta(1), scripted.WithFailAfter(2)), all, func(t *testing.T, p hooks.StreamingEnd, err error) {
+		{"error", scripted.New("a b c", scripted.WithDelta(1), scripted.WithFailAfter(2)), all, func(t *testing.T, p hooks.StreamingEndPayload, err error) {
 			if err == nil || p.Err != err || p.Success || p.FailureReason != err.Error() || p.ErrorCategory != hooks.CategoryServer || p.Stopped {
 				t.Errorf("end %+v, err %v", p, err)
 			}
 		}},
-		{"stopped", scripted.New("a b c"), func(string) bool { return false }, func(t *testing.T, p hooks.StreamingEnd, err error) {
+		{"stopped", scripted.New("a b c"), func(string) bool { return false }, func(t *testing.T, p hooks.StreamingEndPayload, err error) {
 			if err != nil || !p.Stopped || p.Success || p.FailureReason != "" || p.Err != nil || p.FullTextLength != 1 {
 				t.Errorf("end %+v, err %v", p, err)
 			}

@@ -37,7 +37,7 @@ func TestInstall_WarnsAndDoesNothingWhenOff(t *testing.T) {
 	if got := out.String(); got != "telemetry: warning: something odd\n" {
 		t.Errorf("stderr %q", got)
 	}
-	if hooks.Listening(hooks.StreamingStartHook) {
+	if hooks.Listening(hooks.StreamingStart) {
 		t.Error("a plugin was registered")
 	}
 }
@@ -52,14 +52,14 @@ func TestInstall_RegistersAndJoinsTheShutdownLifecycle(t *testing.T) {
 	if set := install(cfg, warns, &out); set == nil {
 		t.Fatalf("no set installed: %s", out.String())
 	}
-	if !hooks.Listening(hooks.StreamingStartHook) || !hooks.Listening(hooks.GenerationPostCall) {
+	if !hooks.Listening(hooks.StreamingStart) || !hooks.Listening(hooks.GenerationPostCall) {
 		t.Fatal("the tracing and metrics plugins are not registered")
 	}
 	// What a woven main does when it returns.
 	if err := hooks.Shutdown(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if hooks.Listening(hooks.StreamingStartHook) {
+	if hooks.Listening(hooks.StreamingStart) {
 		t.Error("the plugins outlive the shutdown lifecycle")
 	}
 	if !strings.Contains(out.String(), `"ScopeMetrics"`) {

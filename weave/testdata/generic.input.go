@@ -9,8 +9,12 @@ import (
 
 type Stream[T any] struct{ items []T }
 
-func (s *Stream[T]) StreamingStart() hooks.StreamingStart      { return hooks.StreamingStart{} }
-func (s *Stream[T]) StreamingEnd(err error) hooks.StreamingEnd { return hooks.StreamingEnd{} }
+func (s *Stream[T]) StreamingStart() hooks.StreamingStartPayload {
+	return hooks.StreamingStartPayload{}
+}
+func (s *Stream[T]) StreamingEnd(err error) hooks.StreamingEndPayload {
+	return hooks.StreamingEndPayload{}
+}
 
 //mellea:hook streaming
 func (s *Stream[T]) Each(ctx context.Context, f func(T) error) error {

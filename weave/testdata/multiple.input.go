@@ -13,8 +13,10 @@ import (
 
 type stream struct{ chunks []string }
 
-func (s *stream) StreamingStart() hooks.StreamingStart      { return hooks.StreamingStart{} }
-func (s *stream) StreamingEnd(err error) hooks.StreamingEnd { return hooks.StreamingEnd{} }
+func (s *stream) StreamingStart() hooks.StreamingStartPayload { return hooks.StreamingStartPayload{} }
+func (s *stream) StreamingEnd(err error) hooks.StreamingEndPayload {
+	return hooks.StreamingEndPayload{}
+}
 
 //mellea:hook streaming
 func (s *stream) Run(ctx context.Context, limit int) (n int, last string, err error) {
