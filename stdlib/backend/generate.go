@@ -128,6 +128,10 @@ func (g *generation) complete(ctx context.Context) error {
 	return err
 }
 
+// A subject that does not implement its lifecycle's interface fails the
+// plain build here, not only the woven one.
+var _ hooks.GenerationSubject = (*generation)(nil)
+
 // GenerationStart implements hooks.GenerationSubject.
 func (g *generation) GenerationStart() hooks.GenerationPayload {
 	remote := false

@@ -74,6 +74,10 @@ func (a *action) requirements() []requirement.Requirement {
 	return a.in.Requirements
 }
 
+// A subject that does not implement its lifecycle's interface fails the
+// plain build here, not only the woven one.
+var _ hooks.ComponentSubject = (*action)(nil)
+
 // ComponentStart implements hooks.ComponentSubject.
 func (a *action) ComponentStart() hooks.ComponentPayload {
 	return hooks.ComponentPayload{

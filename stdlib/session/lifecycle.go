@@ -23,6 +23,10 @@ func (l *lifecycle) run(ctx context.Context, fn func(ctx context.Context, s *Ses
 	return fn(ctx, s)
 }
 
+// A subject that does not implement its lifecycle's interface fails the
+// plain build here, not only the woven one.
+var _ hooks.SessionSubject = (*lifecycle)(nil)
+
 // SessionStart implements hooks.SessionSubject.
 func (l *lifecycle) SessionStart() hooks.SessionPayload {
 	return *(*Session)(l).payload()

@@ -6,7 +6,11 @@ import (
 	"github.com/hookweave/hookweave/stdlib/chunking"
 )
 
-// StreamingStartPayload implements hooks.StreamingSubject. The id is the run's own,
+// A subject that does not implement its lifecycle's interface fails the
+// plain build here, not only the woven one.
+var _ hooks.StreamingSubject = (*run)(nil)
+
+// StreamingStart implements hooks.StreamingSubject. The id is the run's own,
 // so the lifecycle and the events share it in every build.
 func (r *run) StreamingStart() hooks.StreamingStartPayload {
 	return hooks.StreamingStartPayload{
@@ -17,7 +21,7 @@ func (r *run) StreamingStart() hooks.StreamingStartPayload {
 	}
 }
 
-// StreamingEndPayload implements hooks.StreamingSubject. err is the stream's error
+// StreamingEnd implements hooks.StreamingSubject. err is the stream's error
 // (a *hooks.PanicError for a panic); a failed check and a consumer stop are
 // not errors.
 func (r *run) StreamingEnd(err error) hooks.StreamingEndPayload {
