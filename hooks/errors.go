@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Error categories of SPEC §5, carried in payloads as ErrorCategory and used
+// Error categories, mellea's classification of a failure, carried in payloads as ErrorCategory and used
 // by the mellea.llm.errors metric.
 const (
 	CategoryRateLimit      = "rate_limit"

@@ -8,7 +8,8 @@ import (
 
 // Payload is what a hook hands its plugins: one of the payload types of this
 // package (*SessionPayload, *ComponentPayload, *GenerationPayload,
-// *GenerationEventPayload, *StreamingStartPayload, *StreamingEventPayload, *StreamingEndPayload).
+// *GenerationEventPayload, *StreamingStartPayload, *StreamingEventPayload,
+// *StreamingEndPayload).
 type Payload interface {
 	base() *Base
 	// id points at the payload's correlation id field.
