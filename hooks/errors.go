@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// Error categories, mellea's classification of a failure, carried in payloads as ErrorCategory and used
-// by the mellea.llm.errors metric.
+// Error categories, mellea's classification of a failure, carried in
+// payloads as ErrorCategory and used by the mellea.llm.errors metric.
 const (
 	CategoryRateLimit      = "rate_limit"
 	CategoryTimeout        = "timeout"
