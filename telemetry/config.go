@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Environment variables read by Parse (SPEC §6). The OTLP exporters also
+// Environment variables read by Parse. The OTLP exporters also
 // read the standard OTEL_EXPORTER_OTLP_* variables themselves (headers,
 // TLS, timeout, compression) as the OpenTelemetry Go SDK documents them.
 const (

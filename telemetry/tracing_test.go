@@ -137,7 +137,8 @@ func TestStream_StoppedConsumerSetsErrorWithEmptyDescription(t *testing.T) {
 	}
 }
 
-// wantEvent is a span event as SPEC §4 lists it.
+// wantEvent is a span event as the tracing plugin writes it: a
+// name and its attributes, in order.
 type wantEvent struct {
 	name  string
 	attrs []attribute.KeyValue

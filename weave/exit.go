@@ -8,8 +8,8 @@ import (
 	"go/token"
 )
 
-// Every exit of a woven binary that runs Go code flushes telemetry
-// (DESIGN rule 9). Return from main and a panic that unwinds main run the
+// Every exit of a woven binary that runs Go code flushes telemetry.
+// Return from main and a panic that unwinds main run the
 // shutdown lifecycle that main defers (see main.go). Every other exit that
 // runs Go code goes through os.Exit: a call from any package, however it
 // imports os, and log.Fatal*, which call os.Exit(1). So weaving rewrites

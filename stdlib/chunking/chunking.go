@@ -1,4 +1,4 @@
-// Package chunking cuts a streamed reply into chunks (SPEC §1): sentences,
+// Package chunking cuts a streamed reply into chunks: sentences,
 // words, paragraphs, raw deltas (None), or any user type with Split and
 // Flush.
 //

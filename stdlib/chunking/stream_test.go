@@ -46,7 +46,8 @@ func streamFrom(t testing.TB, c chunking.Resumer, deltas ...string) []string {
 	return append(out, c.Flush(buf)...)
 }
 
-// The oracles chunk a whole text with an independent formulation of SPEC §1.
+// The oracles chunk a whole text with an independent formulation of the
+// chunkers' rules (regular expressions rather than a scan).
 
 // space is unicode.IsSpace as a regexp class.
 const space = `[\t\n\v\f\r \x{85}\x{A0}\p{Z}]`

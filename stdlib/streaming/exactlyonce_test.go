@@ -158,7 +158,7 @@ func TestExactlyOnceOnContextCancel(t *testing.T) {
 	if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 		t.Fatalf("errors %v, want one context.Canceled", errs)
 	}
-	// Stopping is not failing: no ErrorEvent (SPEC §2.10).
+	// Stopping is not failing: no ErrorEvent.
 	if want := "chunk completed"; rec.order() != want {
 		t.Errorf("events %q, want %q", rec.order(), want)
 	}

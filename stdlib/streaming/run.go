@@ -83,7 +83,7 @@ func (r *run) stream(ctx context.Context) (err error) {
 	defer r.complete(ctx)
 	err = r.body(ctx)
 	if err != nil && ctx.Err() != nil {
-		// Stopping is not failing (SPEC §2.10): Close, or the consumer's
+		// Stopping is not failing: Close, or the consumer's
 		// context ended. No ErrorEvent; the consumer still gets the
 		// context's error, unless it closed the stream itself.
 		r.stopped, err = true, nil

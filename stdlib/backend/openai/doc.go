@@ -2,7 +2,7 @@
 // (OpenAI, Ollama, vLLM and the like), built on the official SDK
 // github.com/openai/openai-go/v3. It streams replies as deltas, enforces a
 // per-delta timeout, and classifies every failure into a *backend.Error
-// with one of the SPEC §5 error categories.
+// with one of mellea's error categories (the hooks.Category* values).
 //
 // The SDK's automatic retries are off unless Config.MaxRetries asks for
 // them, so that a failure surfaces at once, with its category, to the

@@ -18,7 +18,8 @@ func (t *toolexec) compile() int {
 	c := parseCompileArgs(t.args)
 	if slices.Contains(t.args, "-std") {
 		// The standard library carries no annotations; package os gets
-		// the exit hook that woven mains set (DESIGN rule 9).
+		// the exit hook that woven mains set, so that every exit that
+		// runs Go code flushes telemetry.
 		if c.get(c.pkg) != "os" {
 			return passThrough(t.tool, t.args)
 		}
