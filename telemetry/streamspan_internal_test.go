@@ -11,6 +11,7 @@ import (
 	"go.opentelemetry.io/otel/trace/noop"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/internal/race"
 )
 
 // TestStreamSpan_EventsCostNoAllocation checks that a stream span event's
@@ -21,7 +22,7 @@ func TestStreamSpan_EventsCostNoAllocation(t *testing.T) {
 	_, span := noop.NewTracerProvider().Tracer("t").Start(context.Background(), "s")
 	s := streamSpan{span: span, n: n}
 	var qc, chunk hooks.Event = hooks.QuickCheckEvent{ChunkIndex: 3, Passed: true, Results: make([]hooks.CheckResult, 1)}, hooks.ChunkEvent{Text: "Hi.", ChunkIndex: 3}
-	if got := testing.AllocsPerRun(100, func() { s.addEvent(qc); s.addEvent(chunk) }); got != 0 && !raceEnabled {
+	if got := testing.AllocsPerRun(100, func() { s.addEvent(qc); s.addEvent(chunk) }); got != 0 && !race.Enabled {
 		t.Errorf("two events cost %v allocations, want 0", got)
 	}
 }
