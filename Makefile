@@ -79,17 +79,19 @@ demo: hookweave
 e2e: hookweave
 	./scripts/e2e.sh
 
-## bench: whole-process build benchmarks, reported as ratios
+## bench: build benchmarks (woven and pass-through builds, cold and warm
+## no-op), whole go build processes interleaved, printed as ratios
 ## (BENCHFLAGS='-runs 7 -warm 30' for more samples, -only woven|unrelated)
+BENCHFLAGS ?=
 bench: hookweave
-	./scripts/bench.sh $(BENCHFLAGS)
+	$(GO) run ./internal/cmd/benchbuild -hookweave $(HOOKWEAVE) $(BENCHFLAGS)
 
 ## bench-runtime: runtime benchmarks (scaling, per chunk, telemetry, many streams),
 ## plain and woven binaries alternating, printed as the table of ratios
 ## (RUNTIME_BENCHFLAGS='-count 9' for more rounds)
 RUNTIME_BENCHFLAGS ?= -count 5
 bench-runtime: hookweave
-	$(GO) run ./benchmarks/runtime/cmd/benchruntime -hookweave $(HOOKWEAVE) $(RUNTIME_BENCHFLAGS)
+	$(GO) run ./internal/cmd/benchruntime -hookweave $(HOOKWEAVE) $(RUNTIME_BENCHFLAGS)
 
 clean:
 	rm -rf $(BIN)
