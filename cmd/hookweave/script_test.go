@@ -32,7 +32,7 @@ func TestScript(t *testing.T) {
 		warmUp(t, root)
 	}
 	p := testscript.Params{
-		Dir:                 filepath.Join(root, "testdata", "script"),
+		Dir:                 filepath.Join("testdata", "script"),
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOOKWEAVE_ROOT", root)
