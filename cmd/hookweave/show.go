@@ -10,16 +10,17 @@ import (
 	"path/filepath"
 
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/golist"
-	"github.com/hookweave/hookweave/weave"
-
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
+	toolexecmode "github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
 )
 
 const showUsage = `usage: hookweave show [-main] <packages>
 
 Print the source that a woven build compiles for each of the packages
 (a go list pattern): each file that weaving changes, after a line
-"// hookweave show: <file>". With -main, a package main is woven as the
+"// hookweave show: <file>", and each file it adds, after
+"// hookweave show: <file> (added)". Package os shows the exit hook that
+every woven build adds to it. With -main, a package main is woven as the
 main of a binary: it links the plugin set, runs the shutdown lifecycle when
 main returns and, through the exit hook that woven builds add to package os,
 before os.Exit.
@@ -75,22 +76,23 @@ func listPackages(patterns []string) ([]*listedPackage, error) {
 	return pkgs, nil
 }
 
-// showPackage weaves p and writes its changed files to w.
+// showPackage weaves p through the build's own entry into the weaver,
+// weavePackage, and writes the files it changes and adds to w.
 func showPackage(w io.Writer, p *listedPackage, isMain bool) error {
-	var files []weave.File
+	var files []toolexecmode.File
 	for _, name := range append(p.GoFiles, p.CgoFiles...) {
 		path := filepath.Join(p.Dir, name)
 		src, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		files = append(files, weave.File{Name: path, Src: src})
+		files = append(files, toolexecmode.File{Name: path, Src: src})
 	}
-	res, err := weaveConfig.Package(p.ImportPath, files, isMain)
+	res, err := weavePackage(p.ImportPath, files, isMain)
 	if err != nil {
 		return err
 	}
-	if !res.Changed {
+	if !res.Changed && len(res.Extra) == 0 {
 		fmt.Fprintf(os.Stderr, "%s%s: nothing to weave\n", report.Prefix, p.ImportPath)
 		return nil
 	}
@@ -98,6 +100,9 @@ func showPackage(w io.Writer, p *listedPackage, isMain bool) error {
 		if !bytes.Equal(f.Src, files[i].Src) {
 			fmt.Fprintf(w, "// hookweave show: %s\n%s\n", f.Name, bytes.TrimRight(f.Src, "\n"))
 		}
+	}
+	for _, f := range res.Extra {
+		fmt.Fprintf(w, "// hookweave show: %s (added)\n%s\n", filepath.Join(p.Dir, f.Name), bytes.TrimRight(f.Src, "\n"))
 	}
 	return nil
 }
