@@ -19,7 +19,7 @@ import (
 )
 
 // everyFuncConfig weaves every function with a body as if annotated.
-var everyFuncConfig = &Config{HooksPath: hooksPath, everyFunc: true}
+var everyFuncConfig = &Config{HooksPath: hooksPath, annotate: everyFuncAnnotations}
 
 // TestGoroot weaves every .go file of the Go source tree outside testdata
 // directories, every function with a body treated as annotated, and
