@@ -19,7 +19,7 @@ import (
 // user runs.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"hookweave": func() { os.Exit(Main(os.Args[1:])) },
+		"hookweave": func() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
 }
 
