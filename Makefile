@@ -15,9 +15,13 @@ export GOTOOLCHAIN := local
 TEST_TIMEOUT ?= 60m
 
 # The tests that count allocations (testing.AllocsPerRun, of pooled memory
-# among others) are named ..._...NoAllocation, so that a new one is run
-# without -race too, and a renamed one is not silently left out.
+# among others) are exact only without the race detector, so test-allocs
+# runs them once more without it: in every package whose tests call
+# testing.AllocsPerRun, the tests named ...NoAllocation. Such a package
+# with no test of that name fails the target, so a new or renamed test is
+# not silently left out.
 ALLOC_TESTS = NoAllocation$$
+ALLOC_PKGS = $(shell grep -rl --include='*_test.go' 'testing\.AllocsPerRun' . | xargs -r -n1 dirname | sort -u)
 
 # Packages whose tests run a second time woven (go test -toolexec=hookweave):
 # those whose tests link hooks (scripts/woven-pkgs.sh says why).
@@ -51,10 +55,11 @@ test-woven: hookweave
 	$(GO) test -race -timeout $(TEST_TIMEOUT) -toolexec=$(HOOKWEAVE) $(TESTFLAGS) $(WOVEN_PKGS)
 
 test-allocs:
-	@out=$$($(GO) test -count 1 -timeout $(TEST_TIMEOUT) -run '$(ALLOC_TESTS)' ./hooks ./telemetry 2>&1); status=$$?; \
+	@test -n "$(strip $(ALLOC_PKGS))" || { echo "test-allocs: no test calls testing.AllocsPerRun" >&2; exit 1; }
+	@out=$$($(GO) test -count 1 -timeout $(TEST_TIMEOUT) -run '$(ALLOC_TESTS)' $(ALLOC_PKGS) 2>&1); status=$$?; \
 	echo "$$out"; [ $$status -eq 0 ] || exit $$status; \
 	if echo "$$out" | grep -q 'no tests to run'; then \
-		echo "test-allocs: a package above has no test named ...NoAllocation" >&2; exit 1; fi
+		echo "test-allocs: a package above counts allocations in no test named ...NoAllocation" >&2; exit 1; fi
 
 ## lint: formatting, go vet, and the architecture rules (both run modes)
 lint: hookweave
@@ -65,10 +70,11 @@ lint: hookweave
 	$(GO) vet -vettool=$(HOOKWEAVE) ./...
 
 ## golangci: build the custom golangci-lint with the plugin (cached in
-## ~/.cache/hookweave-golangci) and lint a module with it; a cold build
-## outlasts go test's default 10-minute timeout, so CI runs this before test
+## ~/.cache/hookweave-golangci) and lint modules with it, alone: make test
+## runs the same scripts among the others (a cold build takes minutes;
+## go test -short skips them)
 golangci:
-	$(GO) test -timeout 60m -run TestScript ./lint/golangci
+	$(GO) test -timeout $(TEST_TIMEOUT) -run TestScript ./lint/golangci
 
 ## demo: build the demo woven and stream a reply with its trace on stderr
 demo: hookweave
@@ -79,17 +85,19 @@ demo: hookweave
 e2e: hookweave
 	./scripts/e2e.sh
 
-## bench: whole-process build benchmarks, reported as ratios
+## bench: build benchmarks (woven and pass-through builds, cold and warm
+## no-op), whole go build processes interleaved, printed as ratios
 ## (BENCHFLAGS='-runs 7 -warm 30' for more samples, -only woven|unrelated)
+BENCHFLAGS ?=
 bench: hookweave
-	./scripts/bench.sh $(BENCHFLAGS)
+	$(GO) run ./internal/cmd/benchbuild -hookweave $(HOOKWEAVE) $(BENCHFLAGS)
 
 ## bench-runtime: runtime benchmarks (scaling, per chunk, telemetry, many streams),
 ## plain and woven binaries alternating, printed as the table of ratios
 ## (RUNTIME_BENCHFLAGS='-count 9' for more rounds)
 RUNTIME_BENCHFLAGS ?= -count 5
 bench-runtime: hookweave
-	$(GO) run ./benchmarks/runtime/cmd/benchruntime -hookweave $(HOOKWEAVE) $(RUNTIME_BENCHFLAGS)
+	$(GO) run ./internal/cmd/benchruntime -hookweave $(HOOKWEAVE) $(RUNTIME_BENCHFLAGS)
 
 clean:
 	rm -rf $(BIN)

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hookweave/hookweave/internal/race"
 )
 
 // TestEmitEvent_LendsOnlyWhenEveryReaderBorrows checks which dispatches
@@ -137,7 +139,7 @@ func TestEmitEvent_BorrowersPayloadNoAllocation(t *testing.T) {
 	defer un()
 
 	var ev Event = ChunkEvent{Text: "s"}
-	if n := testing.AllocsPerRun(100, func() { EmitEvent(context.Background(), "s", ev, nil) }); n != 0 && !raceEnabled {
+	if n := testing.AllocsPerRun(100, func() { EmitEvent(context.Background(), "s", ev, nil) }); n != 0 && !race.Enabled {
 		t.Errorf("an event read by borrowers only costs %v allocations, want 0", n)
 	}
 	// A quick-check event's names must not stay on the lent payload for

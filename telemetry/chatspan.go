@@ -12,27 +12,27 @@ import (
 func (t *tracing) chatStart(ctx context.Context, g *hooks.GenerationPayload) hooks.Result {
 	n := t.n
 	kind := trace.SpanKindInternal
-	if n.clientKind(g.Provider) {
+	if n.ChatClient(g.Provider) {
 		kind = trace.SpanKindClient
 	}
 	a := make(attrs, 0, 8) // room for all: a list grown by append costs an allocation each time
-	a.str(n.operation, n.operationChat)
-	if n.chatModelAtStart {
-		a.str(n.provider, n.providerName(g.Provider))
-		a.str(n.requestModel, g.Model)
+	a.str(n.Operation, n.OperationChat)
+	if n.ChatModelAtStart {
+		a.str(n.Provider, n.ProviderName(g.Provider))
+		a.str(n.RequestModel, g.Model)
 	}
 	if g.ComponentType != "" {
-		a.str(n.chatComponentType, g.ComponentType)
+		a.str(n.ChatComponentType, g.ComponentType)
 	}
-	a.boolean(n.chatHasFormat, false) // no structured output in a stream
-	a.boolean(n.chatToolCalls, false) // nor tool calls
+	a.boolean(n.ChatHasFormat, false) // no structured output in a stream
+	a.boolean(n.ChatToolCalls, false) // nor tool calls
 	if g.Stream {
-		a.boolean(n.chatStreamAtStart, true)
+		a.boolean(n.ChatStreamAtStart, true)
 	}
 	if g.SessionID != "" {
-		a.str(n.conversationID, g.SessionID)
+		a.str(n.ConversationID, g.SessionID)
 	}
-	ctx, span := t.backend.Start(ctx, n.chatName(g.Model),
+	ctx, span := t.backend.Start(ctx, n.ChatName(g.Model),
 		trace.WithSpanKind(kind), trace.WithTimestamp(g.Timestamp), trace.WithAttributes(a...))
 	return hooks.Result{Context: withSpan(ctx, chatSpanKey, g.GenerationID, span)}
 }
@@ -45,12 +45,12 @@ func (t *tracing) chatEvent(ctx context.Context, c *hooks.GenerationEventPayload
 	}
 	n := t.n
 	var a attrs
-	a.integer(n.genChunkIndex, int64(c.ChunkIndex))
-	a.integer(n.genChunkTextLength, int64(c.TextLength))
+	a.integer(n.GenerationChunkIndex, int64(c.ChunkIndex))
+	a.integer(n.GenerationChunkTextLength, int64(c.TextLength))
 	if c.ChunkIndex > 0 {
-		a.float(n.genSinceLastMs, float64(c.SinceLast.Nanoseconds())/1e6)
+		a.float(n.GenerationSinceLastChunkMs, float64(c.SinceLast.Nanoseconds())/1e6)
 	}
-	span.AddEvent(n.evChunkProcessed, trace.WithTimestamp(c.Timestamp), trace.WithAttributes(a...))
+	span.AddEvent(n.EventChunkProcessed, trace.WithTimestamp(c.Timestamp), trace.WithAttributes(a...))
 }
 
 func (t *tracing) chatSuccess(ctx context.Context, g *hooks.GenerationPayload) {
@@ -66,33 +66,33 @@ func (t *tracing) chatSuccess(ctx context.Context, g *hooks.GenerationPayload) {
 func (t *tracing) chatEnd(g *hooks.GenerationPayload) attrs {
 	n := t.n
 	a := make(attrs, 0, 14)
-	a.str(n.operation, n.operationChat)
-	a.str(n.provider, n.providerName(g.Provider))
-	a.str(n.requestModel, g.Model)
+	a.str(n.Operation, n.OperationChat)
+	a.str(n.Provider, n.ProviderName(g.Provider))
+	a.str(n.RequestModel, g.Model)
 	if g.ComponentType != "" {
-		a.str(n.chatComponentType, g.ComponentType)
+		a.str(n.ChatComponentType, g.ComponentType)
 	}
 	if g.Stream {
-		a.boolean(n.chatStreamingAtEnd, true)
+		a.boolean(n.ChatStreamingAtEnd, true)
 	}
 	if g.ResponseModel != "" {
-		a.str(n.responseModel, g.ResponseModel)
+		a.str(n.ResponseModel, g.ResponseModel)
 	}
 	if g.ResponseID != "" {
-		a.str(n.responseID, g.ResponseID)
+		a.str(n.ResponseID, g.ResponseID)
 	}
-	if len(g.FinishReasons) > 0 && n.finishReasons != "" {
-		a = append(a, stringSlice(n.finishReasons, g.FinishReasons))
+	if len(g.FinishReasons) > 0 && n.FinishReasons != "" {
+		a = append(a, stringSlice(n.FinishReasons, g.FinishReasons))
 	}
 	if g.Stream && g.TimeToFirstToken > 0 {
-		a.float(n.timeToFirstChunk, g.TimeToFirstToken.Seconds())
+		a.float(n.TimeToFirstChunk, g.TimeToFirstToken.Seconds())
 	}
 	if g.Usage.Known {
-		a.integer(n.inputTokens, g.Usage.InputTokens)
-		a.integer(n.outputTokens, g.Usage.OutputTokens)
-		a.integer(n.totalTokens, g.Usage.InputTokens+g.Usage.OutputTokens)
+		a.integer(n.InputTokens, g.Usage.InputTokens)
+		a.integer(n.OutputTokens, g.Usage.OutputTokens)
+		a.integer(n.TotalTokens, g.Usage.InputTokens+g.Usage.OutputTokens)
 	}
-	a.integer(n.contextSize, int64(g.ContextSize))
+	a.integer(n.ContextSize, int64(g.ContextSize))
 	return a
 }
 
@@ -103,8 +103,8 @@ func (t *tracing) chatError(ctx context.Context, g *hooks.GenerationPayload) {
 		return
 	}
 	var a attrs
-	a.str(t.n.provider, t.n.providerName(g.Provider))
-	a.str(t.n.requestModel, g.Model)
+	a.str(t.n.Provider, t.n.ProviderName(g.Provider))
+	a.str(t.n.RequestModel, g.Model)
 	span.SetAttributes(a...)
-	t.n.endWithError(span, g.Err, g.Timestamp)
+	endWithError(t.n, span, g.Err, g.Timestamp)
 }

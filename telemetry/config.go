@@ -182,17 +182,17 @@ func parseMetrics(getenv func(string) string, warns []error) (MetricsConfig, []e
 func profile(v string, warns []error) (string, []error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return profiles[0].profile, warns
+		return profiles[0].Profile, warns
 	}
 	n, ok := namesOf(v)
 	if !ok {
 		valid := make([]string, len(profiles))
 		for i, p := range profiles {
-			valid[i] = p.profile
+			valid[i] = p.Profile
 		}
-		warns = append(warns, fmt.Errorf("%s=%q is not one of %s; using %s", EnvTelemetryNames, v, strings.Join(valid, ", "), n.profile))
+		warns = append(warns, fmt.Errorf("%s=%q is not one of %s; using %s", EnvTelemetryNames, v, strings.Join(valid, ", "), n.Profile))
 	}
-	return n.profile, warns
+	return n.Profile, warns
 }
 
 // truthy reports whether v is 1, true or yes, in any case.

@@ -104,19 +104,6 @@ stream_with_chunking 20ms ERROR "Streaming validation failed: too long" mellea.h
 	}
 }
 
-func TestTruncate(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"", ""},
-		{"abc", "abc"},
-		{string(bytes.Repeat([]byte("a"), 500)), string(bytes.Repeat([]byte("a"), 500))},
-		{string(bytes.Repeat([]byte("a"), 501)), string(bytes.Repeat([]byte("a"), 500)) + "..."},
-	} {
-		if got := namesV07.truncate(tc.in); got != tc.want {
-			t.Errorf("truncate(%d chars) = %d chars", len(tc.in), len(got))
-		}
-	}
-}
-
 // OTEL_SPAN_EVENT_COUNT_LIMIT reaches the provider New builds, and the
 // tree says how many events a span dropped.
 func TestConsole_EventLimitFromTheEnvironmentAndDroppedEvents(t *testing.T) {

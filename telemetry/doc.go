@@ -7,7 +7,8 @@
 // The names it emits (spans, span events, attributes, metrics, units,
 // buckets) are those of one mellea release, chosen by MELLEA_TELEMETRY_NAMES:
 // v0.7 (mellea v0.7.0, the default) or main (mellea main). Each release is one
-// table in names.go, and no name is spelt out anywhere else.
+// table in the module's internal package semconv, and no name is spelt out
+// anywhere else.
 //
 // Package telemetry may import hooks and OpenTelemetry; it never imports
 // stdlib (stdlib must not import it either: the dependency arrows are

@@ -8,6 +8,7 @@ import (
 	"go.opentelemetry.io/otel/metric"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/internal/semconv"
 )
 
 // MetricsPluginName is the name under which the metrics plugin registers.
@@ -39,40 +40,40 @@ type instruments struct {
 	errs []error
 }
 
-func (in *instruments) counter(i instrument) metric.Int64Counter {
-	if i.name == "" {
+func (in *instruments) counter(i semconv.Instrument) metric.Int64Counter {
+	if i.Name == "" {
 		return nil
 	}
-	c, err := in.m.Int64Counter(i.name, metric.WithUnit(i.unit), metric.WithDescription(i.desc))
+	c, err := in.m.Int64Counter(i.Name, metric.WithUnit(i.Unit), metric.WithDescription(i.Description))
 	in.errs = append(in.errs, err)
 	return c
 }
 
-func (in *instruments) floatCounter(i instrument) metric.Float64Counter {
-	if i.name == "" {
+func (in *instruments) floatCounter(i semconv.Instrument) metric.Float64Counter {
+	if i.Name == "" {
 		return nil
 	}
-	c, err := in.m.Float64Counter(i.name, metric.WithUnit(i.unit), metric.WithDescription(i.desc))
+	c, err := in.m.Float64Counter(i.Name, metric.WithUnit(i.Unit), metric.WithDescription(i.Description))
 	in.errs = append(in.errs, err)
 	return c
 }
 
-func (in *instruments) histogram(i instrument) metric.Float64Histogram {
-	if i.name == "" {
+func (in *instruments) histogram(i semconv.Instrument) metric.Float64Histogram {
+	if i.Name == "" {
 		return nil
 	}
-	h, err := in.m.Float64Histogram(i.name, metric.WithUnit(i.unit), metric.WithDescription(i.desc),
-		metric.WithExplicitBucketBoundaries(i.buckets...))
+	h, err := in.m.Float64Histogram(i.Name, metric.WithUnit(i.Unit), metric.WithDescription(i.Description),
+		metric.WithExplicitBucketBoundaries(i.Buckets...))
 	in.errs = append(in.errs, err)
 	return h
 }
 
-func (in *instruments) intHistogram(i instrument) metric.Int64Histogram {
-	if i.name == "" {
+func (in *instruments) intHistogram(i semconv.Instrument) metric.Int64Histogram {
+	if i.Name == "" {
 		return nil
 	}
-	h, err := in.m.Int64Histogram(i.name, metric.WithUnit(i.unit), metric.WithDescription(i.desc),
-		metric.WithExplicitBucketBoundaries(i.buckets...))
+	h, err := in.m.Int64Histogram(i.Name, metric.WithUnit(i.Unit), metric.WithDescription(i.Description),
+		metric.WithExplicitBucketBoundaries(i.Buckets...))
 	in.errs = append(in.errs, err)
 	return h
 }
@@ -81,26 +82,26 @@ func newMetrics(mp metric.MeterProvider, n *names, cfg MetricsConfig) (*metrics,
 	in := &instruments{m: mp.Meter(MeterName)}
 	ms := &metrics{
 		n:          n,
-		chunks:     cfg.ChunkEvents && n.perChunk.name != "",
-		checks:     in.counter(n.checks),
-		failures:   in.counter(n.failures),
-		successes:  in.counter(n.successes),
-		samplFail:  in.counter(n.samplFailed),
-		llmErrors:  in.counter(n.llmErrors),
-		tokensIn:   in.counter(n.tokensIn),
-		tokensOut:  in.counter(n.tokensOut),
-		tokenUsage: in.intHistogram(n.tokenUsage),
-		duration:   in.histogram(n.duration),
-		ttfc:       in.histogram(n.ttfc),
+		chunks:     cfg.ChunkEvents && n.MetricTimePerChunk.Name != "",
+		checks:     in.counter(n.MetricRequirementChecks),
+		failures:   in.counter(n.MetricRequirementFailures),
+		successes:  in.counter(n.MetricSamplingSuccesses),
+		samplFail:  in.counter(n.MetricSamplingFailures),
+		llmErrors:  in.counter(n.MetricLLMErrors),
+		tokensIn:   in.counter(n.MetricInputTokens),
+		tokensOut:  in.counter(n.MetricOutputTokens),
+		tokenUsage: in.intHistogram(n.MetricTokenUsage),
+		duration:   in.histogram(n.MetricDuration),
+		ttfc:       in.histogram(n.MetricTimeToFirstChunk),
 	}
-	ms.checkOf = newOptionCache(n.mRequirement)
-	ms.strategy = metric.WithAttributeSet(attribute.NewSet(attribute.String(n.mStrategy, n.strategy)))
+	ms.checkOf = newOptionCache(n.MetricRequirement)
+	ms.strategy = metric.WithAttributeSet(attribute.NewSet(attribute.String(n.MetricStrategy, n.Strategy)))
 	if ms.chunks {
-		ms.perChunk = in.histogram(n.perChunk)
+		ms.perChunk = in.histogram(n.MetricTimePerChunk)
 	}
 	if cfg.Prices != nil {
 		ms.prices = cfg.Prices
-		ms.cost = in.floatCounter(n.cost)
+		ms.cost = in.floatCounter(n.MetricCost)
 	}
 	if err := errors.Join(in.errs...); err != nil {
 		return nil, err
@@ -133,7 +134,7 @@ func (m *metrics) streamEvent(ctx context.Context, e *hooks.StreamingEventPayloa
 		m.checks.Add(ctx, 1, m.checkOf.options(name)...)
 		if r.Outcome == hooks.Fail {
 			m.failures.Add(ctx, 1, metric.WithAttributes(
-				attribute.String(m.n.mRequirement, name), attribute.String(m.n.mReason, r.Reason)))
+				attribute.String(m.n.MetricRequirement, name), attribute.String(m.n.MetricReason, r.Reason)))
 		}
 	}
 }
@@ -167,9 +168,9 @@ func (m *metrics) streamEnd(ctx context.Context, e *hooks.StreamingEndPayload) {
 // gen_ai.operation.name in the release that has it.
 func (m *metrics) generation(model, provider string) attrs {
 	a := make(attrs, 0, 5) // and room for the two a caller may add
-	a.str(m.n.requestModel, m.orUnknown(model))
-	a.str(m.n.provider, m.orUnknown(m.n.providerName(provider)))
-	a.str(m.n.mOperation, m.n.operationChat)
+	a.str(m.n.RequestModel, m.orUnknown(model))
+	a.str(m.n.Provider, m.orUnknown(m.n.ProviderName(provider)))
+	a.str(m.n.MetricOperation, m.n.OperationChat)
 	return a
 }
 
@@ -181,11 +182,11 @@ func (m *metrics) generationEnd(ctx context.Context, g *hooks.GenerationPayload)
 	// instrument that records with it.
 	gen := metric.WithAttributeSet(attribute.NewSet(a...))
 	if g.Usage.Known {
-		m.tokens(ctx, a, gen, g.Usage.InputTokens, m.tokensIn, m.n.mTokenInput)
-		m.tokens(ctx, a, gen, g.Usage.OutputTokens, m.tokensOut, m.n.mTokenOutput)
+		m.tokens(ctx, a, gen, g.Usage.InputTokens, m.tokensIn, m.n.MetricTokenInput)
+		m.tokens(ctx, a, gen, g.Usage.OutputTokens, m.tokensOut, m.n.MetricTokenOutput)
 	}
 	d := append(make(attrs, 0, len(a)+1), a...)
-	d.boolean(m.n.mStreaming, g.Stream)
+	d.boolean(m.n.MetricStreaming, g.Stream)
 	m.duration.Record(ctx, g.Latency.Seconds(), metric.WithAttributes(d...))
 	if g.Stream && g.TimeToFirstToken > 0 {
 		m.ttfc.Record(ctx, g.TimeToFirstToken.Seconds(), gen)
@@ -206,7 +207,7 @@ func (m *metrics) tokens(ctx context.Context, a attrs, gen metric.MeasurementOpt
 	}
 	if m.tokenUsage != nil {
 		t := append(make(attrs, 0, len(a)+1), a...)
-		t.str(m.n.mTokenType, typ)
+		t.str(m.n.MetricTokenType, typ)
 		m.tokenUsage.Record(ctx, n, metric.WithAttributes(t...))
 		return
 	}
@@ -219,10 +220,10 @@ func (m *metrics) generationError(ctx context.Context, g *hooks.GenerationPayloa
 	if g.Err == nil {
 		return
 	}
-	if m.n.durationOnError {
+	if m.n.DurationOnError {
 		d := m.generation(g.Model, g.Provider)
-		d.boolean(m.n.mStreaming, g.Stream)
-		d.str(m.n.errorType, hooks.ErrorKind(g.Err))
+		d.boolean(m.n.MetricStreaming, g.Stream)
+		d.str(m.n.ErrorType, hooks.ErrorKind(g.Err))
 		m.duration.Record(ctx, g.Latency.Seconds(), metric.WithAttributes(d...))
 	}
 	if !errors.Is(g.Err, hooks.ErrCancelled) {
@@ -244,14 +245,14 @@ func (m *metrics) recordError(ctx context.Context, err error, category, model, p
 		category = hooks.ErrorCategory(err)
 	}
 	a := m.generation(model, provider)
-	a.str(m.n.mErrorCategory, category)
-	a.str(m.n.errorType, hooks.ErrorKind(err))
+	a.str(m.n.MetricErrorCategory, category)
+	a.str(m.n.ErrorType, hooks.ErrorKind(err))
 	m.llmErrors.Add(ctx, 1, metric.WithAttributes(a...))
 }
 
 func (m *metrics) orUnknown(s string) string {
 	if s == "" {
-		return m.n.unknown
+		return m.n.Unknown
 	}
 	return s
 }

@@ -52,24 +52,29 @@ func stringLits(n ast.Node) []string {
 	return out
 }
 
-// TestNames_DefinedOnce checks that no name of names.go is spelt out again
-// in another file of the package.
+// TestNames_DefinedOnce checks that no name of the name tables (package
+// semconv) is spelt out in a file of the package.
 func TestNames_DefinedOnce(t *testing.T) {
-	files := nonTestFiles(t)
+	table, err := parser.ParseFile(token.NewFileSet(), filepath.Join("..", "internal", "semconv", "table.go"), nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defined := map[string]bool{}
-	for _, s := range stringLits(files["names.go"]) {
-		defined[s] = s != ""
-	}
-	if len(defined) < 50 {
-		t.Fatalf("only %d names in names.go", len(defined))
-	}
-	for name, f := range files {
-		if name == "names.go" {
+	for _, d := range table.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
 			continue
 		}
+		for _, s := range stringLits(d) {
+			defined[s] = s != ""
+		}
+	}
+	if len(defined) < 50 {
+		t.Fatalf("only %d names in the tables", len(defined))
+	}
+	for name, f := range nonTestFiles(t) {
 		for _, s := range stringLits(f) {
 			if defined[s] {
-				t.Errorf("%s spells out %q; use the constant of names.go", name, s)
+				t.Errorf("%s spells out %q; use the name of package semconv", name, s)
 			}
 		}
 	}

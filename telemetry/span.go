@@ -97,44 +97,29 @@ func (a *attrs) float(key string, v float64) {
 
 // recordException adds the exception event of err to span: its kind of
 // failure (never a Go type name) and message.
-func (n *names) recordException(span trace.Span, kind, message string, opts ...trace.EventOption) {
+func recordException(n *names, span trace.Span, kind, message string, opts ...trace.EventOption) {
 	var a attrs
-	a.str(n.exceptionType, kind)
-	a.str(n.exceptionMessage, message)
-	span.AddEvent(n.eventException, append(opts, trace.WithAttributes(a...))...)
+	a.str(n.ExceptionType, kind)
+	a.str(n.ExceptionMessage, message)
+	span.AddEvent(n.EventException, append(opts, trace.WithAttributes(a...))...)
 }
 
 // endWithError ends span as failed by err, as mellea does: the exception
 // recorded, ERROR with the error's message, error.type. A cancellation
 // (hooks.ErrCancelled) reads "Generation cancelled" instead of its message.
-func (n *names) endWithError(span trace.Span, err error, at time.Time) {
+func endWithError(n *names, span trace.Span, err error, at time.Time) {
 	kind := hooks.ErrorKind(err)
 	msg := err.Error()
 	if errors.Is(err, hooks.ErrCancelled) {
-		msg = n.cancelledStatus
+		msg = n.CancelledStatus
 	}
-	n.recordException(span, kind, msg, trace.WithTimestamp(at))
+	recordException(n, span, kind, msg, trace.WithTimestamp(at))
 	span.SetStatus(codes.Error, msg)
-	span.SetAttributes(attribute.String(n.errorType, kind))
+	span.SetAttributes(attribute.String(n.ErrorType, kind))
 	span.End(trace.WithTimestamp(at))
 }
 
 // chars counts characters as mellea (Python's len) does.
 func chars(s string) int { return utf8.RuneCountInString(s) }
-
-// truncate cuts s to the release's response length, followed by its mark.
-func (n *names) truncate(s string) string {
-	if chars(s) <= n.maxResponseChars {
-		return s
-	}
-	i := 0
-	for j := range s {
-		if i == n.maxResponseChars {
-			return s[:j] + n.truncationMark
-		}
-		i++
-	}
-	return s
-}
 
 func stringSlice(key string, v []string) attribute.KeyValue { return attribute.StringSlice(key, v) }

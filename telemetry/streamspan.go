@@ -23,10 +23,10 @@ type streamSpan struct {
 // the context that carries it.
 func startStreamSpan(ctx context.Context, tr trace.Tracer, n *names, p *hooks.StreamingStartPayload) context.Context {
 	a := make(attrs, 0, 3)
-	a.boolean(n.streamHasReqs, p.HasRequirements)
-	a.integer(n.streamReqCount, int64(p.RequirementCount))
-	a.str(n.streamChunking, n.chunkingName(p.ChunkingStrategy))
-	ctx, span := tr.Start(ctx, n.spanStream, trace.WithTimestamp(p.Timestamp), trace.WithAttributes(a...))
+	a.boolean(n.StreamHasRequirements, p.HasRequirements)
+	a.integer(n.StreamRequirementCount, int64(p.RequirementCount))
+	a.str(n.StreamChunking, n.ChunkingName(p.ChunkingStrategy))
+	ctx, span := tr.Start(ctx, n.SpanStream, trace.WithTimestamp(p.Timestamp), trace.WithAttributes(a...))
 	return withSpan(ctx, streamSpanKey, p.StreamingID, span)
 }
 
@@ -111,38 +111,38 @@ func (s streamSpan) eventOf(ev hooks.Event, a attrs) (string, attrs, bool) {
 	n := s.n
 	switch e := ev.(type) {
 	case hooks.QuickCheckEvent:
-		a.integer(n.evChunkIndex, int64(e.ChunkIndex))
-		a.boolean(n.evPassed, e.Passed)
-		a.integer(n.evRequirementCount, int64(len(e.Results)))
-		return n.evQuickCheck, a, true
+		a.integer(n.EventChunkIndex, int64(e.ChunkIndex))
+		a.boolean(n.EventPassed, e.Passed)
+		a.integer(n.EventRequirementCount, int64(len(e.Results)))
+		return n.EventQuickCheck, a, true
 	case hooks.ChunkEvent:
-		a.integer(n.evChunkIndex, int64(e.ChunkIndex))
-		a.integer(n.evTextLength, int64(chars(e.Text)))
-		return n.evChunk, a, true
+		a.integer(n.EventChunkIndex, int64(e.ChunkIndex))
+		a.integer(n.EventTextLength, int64(chars(e.Text)))
+		return n.EventChunk, a, true
 	case hooks.StreamingDoneEvent:
-		a.integer(n.evFullTextLength, int64(chars(e.FullText)))
-		return n.evStreamingDone, a, true
+		a.integer(n.EventFullTextLength, int64(chars(e.FullText)))
+		return n.EventStreamingDone, a, true
 	case hooks.FullValidationEvent:
-		a.boolean(n.evPassed, e.Passed)
-		a.integer(n.evRequirementCount, int64(len(e.Results)))
-		return n.evFullValidation, a, true
+		a.boolean(n.EventPassed, e.Passed)
+		a.integer(n.EventRequirementCount, int64(len(e.Results)))
+		return n.EventFullValidation, a, true
 	case hooks.ErrorEvent:
-		a.str(n.evExceptionType, e.ExceptionType)
-		a.str(n.evDetail, e.Detail)
-		return n.evError, a, true
+		a.str(n.EventExceptionType, e.ExceptionType)
+		a.str(n.EventDetail, e.Detail)
+		return n.EventError, a, true
 	case hooks.CompletedEvent:
-		if n.completedAtEnd {
+		if n.CompletedAtEnd {
 			return "", nil, false
 		}
-		return n.evCompleted, s.completed(a, e.Success, chars(e.FullText)), true
+		return n.EventCompleted, s.completed(a, e.Success, chars(e.FullText)), true
 	}
 	return "", nil, false
 }
 
 // completed appends the completed event's attributes to a.
 func (s streamSpan) completed(a attrs, success bool, length int) attrs {
-	a.boolean(s.n.evSuccess, success)
-	a.integer(s.n.evFullTextLength, int64(length))
+	a.boolean(s.n.EventSuccess, success)
+	a.integer(s.n.EventFullTextLength, int64(length))
 	return a
 }
 
@@ -150,17 +150,17 @@ func (s streamSpan) completed(a attrs, success bool, length int) attrs {
 // release that writes it there, the completed event.
 func (s streamSpan) setEnd(p *hooks.StreamingEndPayload) {
 	n := s.n
-	if n.completedAtEnd {
-		s.span.AddEvent(n.evCompleted, trace.WithTimestamp(p.Timestamp),
+	if n.CompletedAtEnd {
+		s.span.AddEvent(n.EventCompleted, trace.WithTimestamp(p.Timestamp),
 			trace.WithAttributes(s.completed(make(attrs, 0, 2), p.Success, p.FullTextLength)...))
 	}
 	a := make(attrs, 0, 3)
-	a.integer(n.streamFullTextLen, int64(p.FullTextLength))
+	a.integer(n.StreamFullTextLength, int64(p.FullTextLength))
 	if p.Model != "" {
-		a.str(n.requestModel, p.Model)
+		a.str(n.RequestModel, p.Model)
 	}
 	if p.Provider != "" {
-		a.str(n.provider, n.providerName(p.Provider))
+		a.str(n.Provider, n.ProviderName(p.Provider))
 	}
 	s.span.SetAttributes(a...)
 }
@@ -176,7 +176,7 @@ func (s streamSpan) finishSuccess(p *hooks.StreamingEndPayload) {
 // recorded, ERROR with its message, error.type.
 func (s streamSpan) finishError(p *hooks.StreamingEndPayload, err error) {
 	s.setEnd(p)
-	s.n.endWithError(s.span, err, p.Timestamp)
+	endWithError(s.n, s.span, err, p.Timestamp)
 }
 
 // finishFailed ends the span of a stream that a failed check ended (reason

@@ -11,6 +11,7 @@ import (
 	"go.opentelemetry.io/otel/trace/noop"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/internal/race"
 )
 
 // TestStreamSpan_EventsCostNoAllocation checks that a stream span event's
@@ -21,7 +22,7 @@ func TestStreamSpan_EventsCostNoAllocation(t *testing.T) {
 	_, span := noop.NewTracerProvider().Tracer("t").Start(context.Background(), "s")
 	s := streamSpan{span: span, n: n}
 	var qc, chunk hooks.Event = hooks.QuickCheckEvent{ChunkIndex: 3, Passed: true, Results: make([]hooks.CheckResult, 1)}, hooks.ChunkEvent{Text: "Hi.", ChunkIndex: 3}
-	if got := testing.AllocsPerRun(100, func() { s.addEvent(qc); s.addEvent(chunk) }); got != 0 && !raceEnabled {
+	if got := testing.AllocsPerRun(100, func() { s.addEvent(qc); s.addEvent(chunk) }); got != 0 && !race.Enabled {
 		t.Errorf("two events cost %v allocations, want 0", got)
 	}
 }
@@ -44,14 +45,14 @@ func TestStreamSpan_ScratchIsNotShared(t *testing.T) {
 		t.Fatalf("%d events, want 4", len(evs))
 	}
 	for i, e := range evs[:3] {
-		want := []attribute.KeyValue{attribute.Int64(n.evChunkIndex, int64(i)), attribute.Int64(n.evTextLength, 2)}
-		if e.Name != n.evChunk || !equalAttrs(e.Attributes, want) {
-			t.Errorf("event %d = %s %v, want %s %v", i, e.Name, e.Attributes, n.evChunk, want)
+		want := []attribute.KeyValue{attribute.Int64(n.EventChunkIndex, int64(i)), attribute.Int64(n.EventTextLength, 2)}
+		if e.Name != n.EventChunk || !equalAttrs(e.Attributes, want) {
+			t.Errorf("event %d = %s %v, want %s %v", i, e.Name, e.Attributes, n.EventChunk, want)
 		}
 	}
-	want := []attribute.KeyValue{attribute.String(n.evExceptionType, "BackendError"), attribute.String(n.evDetail, "boom")}
-	if e := evs[3]; e.Name != n.evError || !equalAttrs(e.Attributes, want) {
-		t.Errorf("last event = %s %v, want %s %v", e.Name, e.Attributes, n.evError, want)
+	want := []attribute.KeyValue{attribute.String(n.EventExceptionType, "BackendError"), attribute.String(n.EventDetail, "boom")}
+	if e := evs[3]; e.Name != n.EventError || !equalAttrs(e.Attributes, want) {
+		t.Errorf("last event = %s %v, want %s %v", e.Name, e.Attributes, n.EventError, want)
 	}
 }
 

@@ -52,7 +52,7 @@ func (t *tracing) handlers() map[hooks.Hook]hooks.Handler {
 		hooks.StreamingEvent:       observe(t.streamEvent),
 		hooks.StreamingEnd:         observe(t.streamEnd),
 	}
-	if !t.chunks || t.n.evChunkProcessed == "" {
+	if !t.chunks || t.n.EventChunkProcessed == "" {
 		delete(hs, hooks.GenerationEvent)
 	}
 	return hs
@@ -63,11 +63,11 @@ func (t *tracing) handlers() map[hooks.Hook]hooks.Handler {
 // mellea, where start_session() returns before the session is entered.
 func (t *tracing) startSessionStart(ctx context.Context, s *hooks.SessionPayload) hooks.Result {
 	var a attrs
-	a.str(t.n.sessionID, s.SessionID)
-	a.str(t.n.startBackend, s.Backend)
-	a.str(t.n.startModel, s.ModelID)
-	a.str(t.n.sessionContextType, s.ContextType)
-	_, span := t.app.Start(ctx, t.n.spanStartSession, trace.WithTimestamp(s.Timestamp), trace.WithAttributes(a...))
+	a.str(t.n.SessionID, s.SessionID)
+	a.str(t.n.StartBackend, s.Backend)
+	a.str(t.n.StartModel, s.ModelID)
+	a.str(t.n.SessionContextType, s.ContextType)
+	_, span := t.app.Start(ctx, t.n.SpanStartSession, trace.WithTimestamp(s.Timestamp), trace.WithAttributes(a...))
 	return hooks.Result{Context: holdSpan(ctx, startSessionSpanKey, s.SessionID, span)}
 }
 
@@ -78,10 +78,10 @@ func (t *tracing) sessionStart(ctx context.Context, s *hooks.SessionPayload) hoo
 		span.End(trace.WithTimestamp(s.Timestamp))
 	}
 	var a attrs
-	a.str(t.n.sessionID, s.SessionID)
-	a.str(t.n.sessionContextType, s.ContextType)
-	a.str(t.n.sessionProvider, t.n.providerName(s.Backend))
-	ctx, span := t.app.Start(ctx, t.n.spanSession, trace.WithTimestamp(s.Timestamp), trace.WithAttributes(a...))
+	a.str(t.n.SessionID, s.SessionID)
+	a.str(t.n.SessionContextType, s.ContextType)
+	a.str(t.n.SessionProvider, t.n.ProviderName(s.Backend))
+	ctx, span := t.app.Start(ctx, t.n.SpanSession, trace.WithTimestamp(s.Timestamp), trace.WithAttributes(a...))
 	return hooks.Result{Context: withSpan(ctx, sessionSpanKey, s.SessionID, span)}
 }
 
@@ -93,7 +93,7 @@ func (t *tracing) sessionEnd(ctx context.Context, s *hooks.SessionPayload) {
 		switch {
 		case span == nil:
 		case s.Err != nil:
-			t.n.endWithError(span, s.Err, s.Timestamp)
+			endWithError(t.n, span, s.Err, s.Timestamp)
 		default:
 			span.End(trace.WithTimestamp(s.Timestamp))
 		}
@@ -102,15 +102,15 @@ func (t *tracing) sessionEnd(ctx context.Context, s *hooks.SessionPayload) {
 
 func (t *tracing) actionStart(ctx context.Context, c *hooks.ComponentPayload) hooks.Result {
 	var a attrs
-	a.str(t.n.actionType, c.ComponentType)
-	a.boolean(t.n.actionHasReqs, len(c.Requirements) > 0)
-	a.boolean(t.n.actionHasStrategy, c.Strategy != "")
+	a.str(t.n.ActionType, c.ComponentType)
+	a.boolean(t.n.ActionHasRequirements, len(c.Requirements) > 0)
+	a.boolean(t.n.ActionHasStrategy, c.Strategy != "")
 	if c.Strategy != "" {
-		a.str(t.n.actionStrategy, c.Strategy)
+		a.str(t.n.ActionStrategy, c.Strategy)
 	}
-	a.boolean(t.n.actionHasFormat, c.Format != "")
-	a.boolean(t.n.actionToolCalls, c.ToolCalls)
-	ctx, span := t.app.Start(ctx, t.n.spanAction, trace.WithTimestamp(c.Timestamp), trace.WithAttributes(a...))
+	a.boolean(t.n.ActionHasFormat, c.Format != "")
+	a.boolean(t.n.ActionToolCalls, c.ToolCalls)
+	ctx, span := t.app.Start(ctx, t.n.SpanAction, trace.WithTimestamp(c.Timestamp), trace.WithAttributes(a...))
 	return hooks.Result{Context: withSpan(ctx, actionSpanKey, c.ActionID, span)}
 }
 
@@ -120,19 +120,19 @@ func (t *tracing) actionSuccess(ctx context.Context, c *hooks.ComponentPayload) 
 		return
 	}
 	var a attrs
-	a.integer(t.n.actionGenerateLogs, int64(c.NumGenerateLogs))
-	a.boolean(t.n.actionSamplingSuccess, c.SamplingSuccess)
+	a.integer(t.n.ActionGenerateLogs, int64(c.NumGenerateLogs))
+	a.boolean(t.n.ActionSamplingSuccess, c.SamplingSuccess)
 	if t.content {
-		a.str(t.n.actionResponse, t.n.truncate(c.Result))
+		a.str(t.n.ActionResponse, t.n.Truncate(c.Result))
 	}
-	a.integer(t.n.actionResponseLen, int64(chars(c.Result)))
+	a.integer(t.n.ActionResponseLength, int64(chars(c.Result)))
 	span.SetAttributes(a...)
 	span.End(trace.WithTimestamp(c.Timestamp))
 }
 
 func (t *tracing) actionError(ctx context.Context, c *hooks.ComponentPayload) {
 	if span := spanOf(ctx, actionSpanKey, c.ActionID); span != nil && c.Err != nil {
-		t.n.endWithError(span, c.Err, c.Timestamp)
+		endWithError(t.n, span, c.Err, c.Timestamp)
 	}
 }
 

@@ -42,8 +42,8 @@ func parseFile(p *pkg, f File) (*fileWeaver, error) {
 			return nil, err
 		}
 	}
-	if p.cfg.everyFunc {
-		w.anns = everyFuncAnnotations(file)
+	if p.cfg.annotate != nil {
+		w.anns = p.cfg.annotate(file)
 	}
 	return w, nil
 }

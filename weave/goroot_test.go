@@ -14,10 +14,12 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hookweave/hookweave/internal/race"
 )
 
 // everyFuncConfig weaves every function with a body as if annotated.
-var everyFuncConfig = &Config{HooksPath: hooksPath, everyFunc: true}
+var everyFuncConfig = &Config{HooksPath: hooksPath, annotate: everyFuncAnnotations}
 
 // TestGoroot weaves every .go file of the Go source tree outside testdata
 // directories, every function with a body treated as annotated, and
@@ -29,7 +31,7 @@ func TestGoroot(t *testing.T) {
 		t.Skip("weaves the whole Go source tree")
 	}
 	files := gorootFiles(t)
-	if raceEnabled {
+	if race.Enabled {
 		// the race detector makes the weaver several times slower: one
 		// file in four, every fourth from a different start each time
 		files = sample(files, 4)
@@ -68,7 +70,7 @@ func TestGoroot(t *testing.T) {
 	}
 	close(next)
 	wg.Wait()
-	t.Logf("%d of %d files woven (race: %v), %d functions; %d files that go/parser rejects skipped", woven, len(files), raceEnabled, funcs, unparsable)
+	t.Logf("%d of %d files woven (race: %v), %d functions; %d files that go/parser rejects skipped", woven, len(files), race.Enabled, funcs, unparsable)
 	if woven < len(files)/2 {
 		t.Errorf("only %d of %d files woven", woven, len(files))
 	}

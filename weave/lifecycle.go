@@ -38,7 +38,7 @@ func (w *fileWeaver) lifecycle(a *annotations.Annotation) {
 // blank results stay blank.
 func (w *fileWeaver) nameResults(res *ast.FieldList) string {
 	if res == nil || len(res.List) == 0 {
-		return "_" // no results: only in the test-only everyFunc mode
+		return "_" // no results: only when the tests annotate every function
 	}
 	if len(res.List[0].Names) > 0 {
 		last := res.List[len(res.List)-1]

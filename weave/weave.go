@@ -2,6 +2,7 @@ package weave
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"strings"
 
@@ -27,9 +28,11 @@ type Config struct {
 	// never get Plugins: the library, whose lint cannot see woven output.
 	NoPlugins []string
 
-	// everyFunc weaves every function with a body as if it were
-	// annotated: a test-only mode (see everyfunc.go).
-	everyFunc bool
+	// annotate, when set, replaces the annotations parsed from each file:
+	// every file is parsed and woven with what it returns. It is the seam
+	// of the tests that weave any Go file as if every function were
+	// annotated; a Config made outside the package never sets it.
+	annotate func(*ast.File) []*annotations.Annotation
 }
 
 // Result is a woven package.
@@ -75,7 +78,7 @@ func (p *pkg) parse(files []File, isMain bool) error {
 	var errs annotations.ErrorList
 	p.files = make([]*fileWeaver, len(files))
 	for i, f := range files {
-		if !isMain && !annotations.Mentions(f.Src) && !p.cfg.everyFunc {
+		if !isMain && !annotations.Mentions(f.Src) && p.cfg.annotate == nil {
 			continue
 		}
 		w, err := parseFile(p, f)

@@ -1,6 +1,8 @@
-// Package runtimebench holds the runtime benchmarks of validated streaming:
+// Package runtime holds the runtime benchmarks of validated streaming:
 // how its cost scales with the reply's length, what a chunk costs against
 // a bare loop, what woven telemetry costs against the same telemetry
 // written inline with OpenTelemetry, and what many concurrent streams hold.
-// make bench-runtime runs them (plain and woven) and prints their ratios.
-package runtimebench
+// make bench-runtime runs them through internal/cmd/benchruntime (plain
+// and woven test binaries, alternating) and prints their ratios; package
+// build holds the build benchmarks, run by make bench the same way.
+package runtime

@@ -1,4 +1,4 @@
-package runtimebench
+package runtime
 
 import (
 	"go/ast"
@@ -10,31 +10,36 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hookweave/hookweave/internal/semconv"
 	tm "github.com/hookweave/hookweave/telemetry"
 )
 
 // telemetryNames are the names of every profile: span, event, attribute
 // and instrument names, units, descriptions and values.
-func telemetryNames(t *testing.T) map[string]bool {
+func telemetryNames() map[string]bool {
 	names := map[string]bool{tm.TracerApplication: true, tm.TracerBackend: true, tm.MeterName: true}
-	for _, p := range []string{tm.ProfileV07, tm.ProfileMain} {
-		ref, ok := tm.Reference(p)
-		if !ok {
-			t.Fatalf("no profile %q", p)
-		}
-		v := reflect.ValueOf(ref)
-		for i := range v.NumField() {
-			switch f := v.Field(i); {
-			case !v.Type().Field(i).IsExported():
-			case f.Kind() == reflect.String:
-				names[f.String()] = true
-			case f.Type() == reflect.TypeFor[tm.Instrument]():
-				in := f.Interface().(tm.Instrument)
-				names[in.Name], names[in.Unit], names[in.Description] = true, true, true
+	var add func(v reflect.Value)
+	add = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			names[v.String()] = true
+		case reflect.Struct:
+			for i := range v.NumField() {
+				add(v.Field(i))
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				add(v.Index(i))
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				add(it.Value())
 			}
 		}
-		names[ref.ChatSpan("scripted-model")] = true
-		names[ref.ChunkingName("sentence")] = true
+	}
+	for _, n := range semconv.Profiles {
+		add(reflect.ValueOf(*n))
+		names[n.ChatName("scripted-model")] = true
 	}
 	delete(names, "")
 	return names
@@ -42,10 +47,10 @@ func telemetryNames(t *testing.T) map[string]bool {
 
 // TestInline_NamesFromTelemetry checks that the files that call
 // OpenTelemetry (the inline reference and the SDK set-up) spell out no
-// telemetry name: the inline reference takes each from package telemetry,
+// telemetry name: the inline reference takes each from package semconv, as the plugins do,
 // so that it cannot agree with the plugins by copying what they emit.
 func TestInline_NamesFromTelemetry(t *testing.T) {
-	names := telemetryNames(t)
+	names := telemetryNames()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package runtimebench
+package runtime
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/internal/semconv"
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/chunking"
 	"github.com/hookweave/hookweave/stdlib/requirement"
@@ -30,10 +31,10 @@ import (
 // only in how the telemetry is reached: hooks and plugins, or direct calls.
 // It covers the path the benchmark takes, a stream whose every check
 // passes; a stream that does not complete is an error. Every name comes
-// from package telemetry's view of the default profile, and a key the
+// from the default profile's table (package semconv), and a key the
 // release does not have is not written.
 type inline struct {
-	n                          tm.Names
+	n                          *semconv.Table
 	app, backend               trace.Tracer
 	checks, successes          metric.Int64Counter
 	tokensIn, tokensOut        metric.Int64Counter
@@ -42,33 +43,30 @@ type inline struct {
 }
 
 func newInline(s *sdk) (*inline, error) {
-	n, ok := tm.Reference("")
-	if !ok {
-		return nil, errors.New("inline: no default name profile")
-	}
+	n := semconv.Profiles[0] // the default profile
 	m := s.mp.Meter(tm.MeterName)
 	in := &inline{n: n, app: s.tp.Tracer(tm.TracerApplication), backend: s.tp.Tracer(tm.TracerBackend)}
 	var errs [6]error
-	in.checks, errs[0] = counter(m, n.Checks)
-	in.successes, errs[1] = counter(m, n.Successes)
-	in.tokensIn, errs[2] = counter(m, n.TokensIn)
-	in.tokensOut, errs[3] = counter(m, n.TokensOut)
-	in.duration, errs[4] = histogram(m, n.Duration)
-	in.timeToFirstToken, errs[5] = histogram(m, n.TimeToFirstToken)
+	in.checks, errs[0] = counter(m, n.MetricRequirementChecks)
+	in.successes, errs[1] = counter(m, n.MetricSamplingSuccesses)
+	in.tokensIn, errs[2] = counter(m, n.MetricInputTokens)
+	in.tokensOut, errs[3] = counter(m, n.MetricOutputTokens)
+	in.duration, errs[4] = histogram(m, n.MetricDuration)
+	in.timeToFirstToken, errs[5] = histogram(m, n.MetricTimeToFirstChunk)
 	var a kvs
-	a.str(n.MStrategy, n.Strategy)
+	a.str(n.MetricStrategy, n.Strategy)
 	in.streamStrategy = metric.WithAttributeSet(attribute.NewSet(a...))
 	return in, errors.Join(errs[:]...)
 }
 
-func counter(m metric.Meter, i tm.Instrument) (metric.Int64Counter, error) {
+func counter(m metric.Meter, i semconv.Instrument) (metric.Int64Counter, error) {
 	if i.Name == "" {
 		return nil, fmt.Errorf("inline: the default profile has no counter the inline reference records on")
 	}
 	return m.Int64Counter(i.Name, metric.WithUnit(i.Unit), metric.WithDescription(i.Description))
 }
 
-func histogram(m metric.Meter, i tm.Instrument) (metric.Float64Histogram, error) {
+func histogram(m metric.Meter, i semconv.Instrument) (metric.Float64Histogram, error) {
 	if i.Name == "" {
 		return nil, fmt.Errorf("inline: the default profile has no histogram the inline reference records on")
 	}
@@ -104,17 +102,17 @@ func (a *kvs) integer(key string, v int) {
 // run is one inline stream of b's reply to req, chunked by c and checked
 // by reqs. It returns the number of chunks delivered.
 func (in *inline) run(ctx context.Context, b backend.Streamer, req backend.Request, c chunking.Chunker, reqs []requirement.Requirement) (int, error) {
-	n := &in.n
+	n := in.n
 	a := newKVs(3)
-	a.boolean(n.StreamHasReqs, len(reqs) > 0)
-	a.integer(n.StreamReqCount, len(reqs))
+	a.boolean(n.StreamHasRequirements, len(reqs) > 0)
+	a.integer(n.StreamRequirementCount, len(reqs))
 	a.str(n.StreamChunking, n.ChunkingName(chunking.Name(c)))
 	ctx, span := in.app.Start(ctx, n.SpanStream, trace.WithAttributes(a...))
 	defer span.End()
 	st := &inlineStream{in: in, span: span, ctx: ctx}
 	for _, q := range reqs {
 		o := newKVs(1)
-		o.str(n.MRequirement, requirement.Name(q))
+		o.str(n.MetricRequirement, requirement.Name(q))
 		st.checkOf = append(st.checkOf, metric.WithAttributeSet(attribute.NewSet(o...)))
 	}
 	s := streaming.New(ctx, inlineBackend{in, b}, req,
@@ -131,7 +129,7 @@ func (in *inline) run(ctx context.Context, b backend.Streamer, req backend.Reque
 		return chunks, fmt.Errorf("inline: the stream did not complete: %+v", res)
 	}
 	a = newKVs(3)
-	a.integer(n.StreamFullTextLen, utf8.RuneCountInString(res.FullText))
+	a.integer(n.StreamFullTextLength, utf8.RuneCountInString(res.FullText))
 	a.str(n.RequestModel, backend.ModelFor(b, req))
 	a.str(n.Provider, n.ProviderName(b.Name()))
 	span.SetAttributes(a...)
@@ -150,36 +148,36 @@ type inlineStream struct {
 // event writes the telemetry of one streaming event: its span event and,
 // for a chunk's checks, one count per requirement.
 func (st *inlineStream) event(ev hooks.Event) {
-	n := &st.in.n
+	n := st.in.n
 	switch e := ev.(type) {
 	case hooks.QuickCheckEvent:
 		for i := range e.Results {
 			st.in.checks.Add(st.ctx, 1, st.checkOf[i])
 		}
 		a := newKVs(3)
-		a.integer(n.EvChunkIndex, e.ChunkIndex)
-		a.boolean(n.EvPassed, e.Passed)
-		a.integer(n.EvRequirementCount, len(e.Results))
-		st.span.AddEvent(n.EvQuickCheck, trace.WithAttributes(a...))
+		a.integer(n.EventChunkIndex, e.ChunkIndex)
+		a.boolean(n.EventPassed, e.Passed)
+		a.integer(n.EventRequirementCount, len(e.Results))
+		st.span.AddEvent(n.EventQuickCheck, trace.WithAttributes(a...))
 	case hooks.ChunkEvent:
 		a := newKVs(2)
-		a.integer(n.EvChunkIndex, e.ChunkIndex)
-		a.integer(n.EvTextLength, utf8.RuneCountInString(e.Text))
-		st.span.AddEvent(n.EvChunk, trace.WithAttributes(a...))
+		a.integer(n.EventChunkIndex, e.ChunkIndex)
+		a.integer(n.EventTextLength, utf8.RuneCountInString(e.Text))
+		st.span.AddEvent(n.EventChunk, trace.WithAttributes(a...))
 	case hooks.StreamingDoneEvent:
 		a := newKVs(1)
-		a.integer(n.EvFullTextLength, utf8.RuneCountInString(e.FullText))
-		st.span.AddEvent(n.EvStreamingDone, trace.WithAttributes(a...))
+		a.integer(n.EventFullTextLength, utf8.RuneCountInString(e.FullText))
+		st.span.AddEvent(n.EventStreamingDone, trace.WithAttributes(a...))
 	case hooks.FullValidationEvent:
 		a := newKVs(2)
-		a.boolean(n.EvPassed, e.Passed)
-		a.integer(n.EvRequirementCount, len(e.Results))
-		st.span.AddEvent(n.EvFullValidation, trace.WithAttributes(a...))
+		a.boolean(n.EventPassed, e.Passed)
+		a.integer(n.EventRequirementCount, len(e.Results))
+		st.span.AddEvent(n.EventFullValidation, trace.WithAttributes(a...))
 	case hooks.CompletedEvent:
 		a := newKVs(2)
-		a.boolean(n.EvSuccess, e.Success)
-		a.integer(n.EvFullTextLength, utf8.RuneCountInString(e.FullText))
-		st.span.AddEvent(n.EvCompleted, trace.WithAttributes(a...))
+		a.boolean(n.EventSuccess, e.Success)
+		a.integer(n.EventFullTextLength, utf8.RuneCountInString(e.FullText))
+		st.span.AddEvent(n.EventCompleted, trace.WithAttributes(a...))
 	}
 }
 
@@ -191,7 +189,7 @@ type inlineBackend struct {
 }
 
 func (ib inlineBackend) Stream(ctx context.Context, req backend.Request, onDelta func(string) error) (backend.Response, error) {
-	n := &ib.in.n
+	n := ib.in.n
 	model := backend.ModelFor(ib.Streamer, req)
 	provider := ib.Name()
 	a := newKVs(7)
@@ -210,7 +208,7 @@ func (ib inlineBackend) Stream(ctx context.Context, req backend.Request, onDelta
 	if n.ChatClient(provider) {
 		kind = trace.SpanKindClient
 	}
-	ctx, chat := ib.in.backend.Start(ctx, n.ChatSpan(model), trace.WithSpanKind(kind), trace.WithAttributes(a...))
+	ctx, chat := ib.in.backend.Start(ctx, n.ChatName(model), trace.WithSpanKind(kind), trace.WithAttributes(a...))
 	defer chat.End()
 	start := time.Now()
 	var first time.Time
@@ -229,7 +227,7 @@ func (ib inlineBackend) Stream(ctx context.Context, req backend.Request, onDelta
 	g := newKVs(3)
 	g.str(n.RequestModel, model)
 	g.str(n.Provider, n.ProviderName(provider))
-	g.str(n.MOperation, n.OperationChat)
+	g.str(n.MetricOperation, n.OperationChat)
 	gen := metric.WithAttributeSet(attribute.NewSet(g...))
 	if resp.Usage.Known && resp.Usage.InputTokens > 0 {
 		ib.in.tokensIn.Add(ctx, resp.Usage.InputTokens, gen)
@@ -238,7 +236,7 @@ func (ib inlineBackend) Stream(ctx context.Context, req backend.Request, onDelta
 		ib.in.tokensOut.Add(ctx, resp.Usage.OutputTokens, gen)
 	}
 	d := append(newKVs(len(g)+1), g...)
-	d.boolean(n.MStreaming, true)
+	d.boolean(n.MetricStreaming, true)
 	ib.in.duration.Record(ctx, latency.Seconds(), metric.WithAttributeSet(attribute.NewSet(d...)))
 	ib.in.timeToFirstToken.Record(ctx, ttft.Seconds(), gen)
 	return resp, nil
@@ -247,7 +245,7 @@ func (ib inlineBackend) Stream(ctx context.Context, req backend.Request, onDelta
 // chatEnd is the chat span's attributes at the end of a successful
 // streamed generation.
 func (ib inlineBackend) chatEnd(req backend.Request, model string, resp backend.Response, ttft time.Duration) kvs {
-	n := &ib.in.n
+	n := ib.in.n
 	a := newKVs(13)
 	a.str(n.Operation, n.OperationChat)
 	a.str(n.Provider, n.ProviderName(ib.Name()))

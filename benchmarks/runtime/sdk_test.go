@@ -1,4 +1,4 @@
-package runtimebench
+package runtime
 
 import (
 	"context"

@@ -8,4 +8,4 @@ package main
 
 import "os"
 
-func main() { os.Exit(Main(os.Args[1:])) }
+func main() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) }

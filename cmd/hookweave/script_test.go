@@ -19,7 +19,7 @@ import (
 // user runs.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"hookweave": func() { os.Exit(Main(os.Args[1:])) },
+		"hookweave": func() { os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
 }
 
@@ -32,7 +32,7 @@ func TestScript(t *testing.T) {
 		warmUp(t, root)
 	}
 	p := testscript.Params{
-		Dir:                 filepath.Join(root, "testdata", "script"),
+		Dir:                 filepath.Join("testdata", "script"),
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOOKWEAVE_ROOT", root)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,43 +9,41 @@ import (
 	"path/filepath"
 
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/golist"
-	"github.com/hookweave/hookweave/weave"
-
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
+	toolexecmode "github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
 )
 
-const showUsage = `usage: hookweave show [-main] <packages>
-
-Print the source that a woven build compiles for each of the packages
+var showCommand = &command{
+	name:    "show",
+	args:    "[-main] <packages>",
+	short:   "print the woven source of packages",
+	minArgs: 1, maxArgs: -1,
+	long: `Print the source that a woven build compiles for each of the packages
 (a go list pattern): each file that weaving changes, after a line
-"// hookweave show: <file>". With -main, a package main is woven as the
+"// hookweave show: <file>", and each file it adds, after
+"// hookweave show: <file> (added)". Package os shows the exit hook that
+every woven build adds to it. With -main, a package main is woven as the
 main of a binary: it links the plugin set, runs the shutdown lifecycle when
 main returns and, through the exit hook that woven builds add to package os,
 before os.Exit.
-`
+`,
+	setup: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		asMain := fs.Bool("main", false, "weave a package main as a binary's main")
+		return func(args []string, stdout, stderr io.Writer) int { return show(args, *asMain, stdout, stderr) }
+	},
+}
 
 // show prints the woven source of packages.
-func show(args []string) int {
-	fs := flag.NewFlagSet("show", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	asMain := fs.Bool("main", false, "weave a package main as a binary's main")
-	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
-		w, code := os.Stderr, 2
-		if errors.Is(err, flag.ErrHelp) {
-			w, code = os.Stdout, 0
-		}
-		fmt.Fprint(w, showUsage)
-		return code
-	}
-	pkgs, err := listPackages(fs.Args())
+func show(patterns []string, asMain bool, stdout, stderr io.Writer) int {
+	pkgs, err := listPackages(patterns)
 	if err != nil {
-		report.Print(os.Stderr, err)
+		report.Print(stderr, err)
 		return 1
 	}
 	code := 0
 	for _, p := range pkgs {
-		if err := showPackage(os.Stdout, p, *asMain && p.Name == "main"); err != nil {
-			report.Print(os.Stderr, err)
+		if err := showPackage(stdout, stderr, p, asMain && p.Name == "main"); err != nil {
+			report.Print(stderr, err)
 			code = 1
 		}
 	}
@@ -75,29 +72,33 @@ func listPackages(patterns []string) ([]*listedPackage, error) {
 	return pkgs, nil
 }
 
-// showPackage weaves p and writes its changed files to w.
-func showPackage(w io.Writer, p *listedPackage, isMain bool) error {
-	var files []weave.File
+// showPackage weaves p through the build's own entry into the weaver,
+// weavePackage, and writes the files it changes and adds to w.
+func showPackage(w, stderr io.Writer, p *listedPackage, isMain bool) error {
+	var files []toolexecmode.File
 	for _, name := range append(p.GoFiles, p.CgoFiles...) {
 		path := filepath.Join(p.Dir, name)
 		src, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		files = append(files, weave.File{Name: path, Src: src})
+		files = append(files, toolexecmode.File{Name: path, Src: src})
 	}
-	res, err := weaveConfig.Package(p.ImportPath, files, isMain)
+	res, err := weavePackage(p.ImportPath, files, isMain)
 	if err != nil {
 		return err
 	}
-	if !res.Changed {
-		fmt.Fprintf(os.Stderr, "%s%s: nothing to weave\n", report.Prefix, p.ImportPath)
+	if !res.Changed && len(res.Extra) == 0 {
+		fmt.Fprintf(stderr, "%s%s: nothing to weave\n", report.Prefix, p.ImportPath)
 		return nil
 	}
 	for i, f := range res.Files {
 		if !bytes.Equal(f.Src, files[i].Src) {
 			fmt.Fprintf(w, "// hookweave show: %s\n%s\n", f.Name, bytes.TrimRight(f.Src, "\n"))
 		}
+	}
+	for _, f := range res.Extra {
+		fmt.Fprintf(w, "// hookweave show: %s (added)\n%s\n", filepath.Join(p.Dir, f.Name), bytes.TrimRight(f.Src, "\n"))
 	}
 	return nil
 }

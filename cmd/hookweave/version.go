@@ -2,30 +2,32 @@ package main
 
 import (
 	"fmt"
-	"os"
+	"io"
 
 	toolexecmode "github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
 
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/report"
 )
 
+var versionCommand = &command{
+	name:    "version",
+	short:   "print hookweave's identity, as the build cache sees it",
+	maxArgs: 0,
+	long: `Print the identity hookweave appends to the compile and link version lines:
+hookweave@<version>;<hash of its build, the plugin set and injected sources>.
+`,
+	setup: noFlags(version),
+}
+
 // version prints the identity that hookweave appends to the compiler's
 // and linker's version lines. Run in a module, it includes the source of
 // hooks and the plugin set when the module takes them from a directory.
-func version(args []string) int {
-	if len(args) > 0 {
-		w, code := os.Stderr, 2
-		if args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
-			w, code = os.Stdout, 0
-		}
-		fmt.Fprintln(w, "usage: hookweave version\n\nPrint the identity hookweave appends to the compile and link version lines:\nhookweave@<version>;<hash of its build, the plugin set and injected sources>.")
-		return code
-	}
+func version(_ []string, stdout, stderr io.Writer) int {
 	id, err := toolexecmode.Identity(options)
 	if err != nil {
-		report.Print(os.Stderr, err)
+		report.Print(stderr, err)
 		return 1
 	}
-	fmt.Println(id)
+	fmt.Fprintln(stdout, id)
 	return 0
 }

@@ -16,9 +16,11 @@ var weaveConfig = &weave.Config{
 	NoPlugins: []string{module + "/stdlib"},
 }
 
-// weavePackage is the toolexec mode's one call into package weave. The
-// compiler gets files by names relative to the package directory, its
-// working directory; the woven //line directives need absolute ones. A
+// weavePackage is the one entry into package weave, for the toolexec mode
+// and for hookweave show alike, so that show prints what the build
+// compiles. The compiler gets files by names relative to the package
+// directory, its working directory; the woven //line directives need
+// absolute ones. A
 // main's import path (-p main) is taken from TOOLEXEC_IMPORTPATH.
 func weavePackage(importPath string, files []toolexecmode.File, isMain bool) (*toolexecmode.Result, error) {
 	if ip := os.Getenv("TOOLEXEC_IMPORTPATH"); isMain && ip != "" {

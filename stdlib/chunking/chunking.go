@@ -44,10 +44,3 @@ type Resumer interface {
 type Namer interface {
 	Name() string
 }
-
-// The built-in chunkers resume their scans.
-var (
-	_ Resumer = Sentence{}
-	_ Resumer = Word{}
-	_ Resumer = Paragraph{}
-)

@@ -6,6 +6,11 @@ package chunking
 // chunkers, its chunks follow the backend's slicing.
 type None struct{}
 
+var (
+	_ Chunker = None{}
+	_ Namer   = None{}
+)
+
 // Name reports the strategy name, "none".
 func (None) Name() string { return "none" }
 

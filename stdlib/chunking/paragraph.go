@@ -11,6 +11,11 @@ import "strings"
 // empty.
 type Paragraph struct{}
 
+var (
+	_ Resumer = Paragraph{}
+	_ Namer   = Paragraph{}
+)
+
 // Name reports the chunking's identity, "paragraph" (telemetry reports it as
 // its release names it, such as ParagraphChunker).
 func (Paragraph) Name() string { return "paragraph" }

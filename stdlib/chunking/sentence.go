@@ -15,6 +15,11 @@ import (
 // the withheld fragment is flushed trimmed, or not at all if it is blank.
 type Sentence struct{}
 
+var (
+	_ Resumer = Sentence{}
+	_ Namer   = Sentence{}
+)
+
 // Name reports the chunking's identity, "sentence" (telemetry reports it as
 // its release names it, such as SentenceChunker).
 func (Sentence) Name() string { return "sentence" }

@@ -8,6 +8,11 @@ import "unicode"
 // flushed trimmed, or not at all if it is blank.
 type Word struct{}
 
+var (
+	_ Resumer = Word{}
+	_ Namer   = Word{}
+)
+
 // Name reports the chunking's identity, "word" (telemetry reports it as
 // its release names it, such as WordChunker).
 func (Word) Name() string { return "word" }

@@ -20,6 +20,11 @@ type ForbidRequirement struct {
 	Word string
 }
 
+var (
+	_ Requirement = ForbidRequirement{}
+	_ Namer       = ForbidRequirement{}
+)
+
 // Forbid returns a requirement that the text never contains word, as a
 // whole word in any case.
 func Forbid(word string) ForbidRequirement {
@@ -114,6 +119,11 @@ func isWordRune(r rune) bool {
 type PatternRequirement struct {
 	Pattern *regexp.Regexp
 }
+
+var (
+	_ Requirement = PatternRequirement{}
+	_ Namer       = PatternRequirement{}
+)
 
 // ForbidPattern returns a requirement that re never matches the text. It
 // panics if re is nil.

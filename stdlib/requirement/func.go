@@ -13,6 +13,11 @@ type FuncRequirement struct {
 	Fn   func(ctx context.Context, text string) (Result, error)
 }
 
+var (
+	_ Requirement = FuncRequirement{}
+	_ Namer       = FuncRequirement{}
+)
+
 // Func returns a requirement described by description that check judges:
 // check is called with every chunk and then with the full text. check may
 // be called concurrently with other requirements' calls, never with itself

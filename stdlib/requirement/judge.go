@@ -28,6 +28,12 @@ type LLMJudgeRequirement struct {
 	Criterion string
 }
 
+var (
+	_ Requirement = LLMJudgeRequirement{}
+	_ Namer       = LLMJudgeRequirement{}
+	_ Slow        = LLMJudgeRequirement{}
+)
+
 // LLMJudge returns a requirement that the validator backend judges the
 // full text to meet description.
 func LLMJudge(description string) LLMJudgeRequirement {

@@ -18,6 +18,11 @@ type MaxWordsRequirement struct {
 	Max int
 }
 
+var (
+	_ Requirement = MaxWordsRequirement{}
+	_ Namer       = MaxWordsRequirement{}
+)
+
 // MaxWords returns a requirement that every chunk has at most n words.
 func MaxWords(n int) MaxWordsRequirement {
 	return MaxWordsRequirement{Max: n}

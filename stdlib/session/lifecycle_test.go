@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/hooks/hookstest"
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/requirement"
@@ -118,17 +119,6 @@ func wovenStream(ctx context.Context, s *Session, in Instruction) *streaming.Str
 	return a.stream
 }
 
-func drain(st *streaming.Stream) (chunks []string, errs []error) {
-	for c, err := range st.Chunks() {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		chunks = append(chunks, c)
-	}
-	return chunks, errs
-}
-
 func TestSessionLifecyclePayloads(t *testing.T) {
 	tr := trace(t, hooks.Audit)
 	var id string
@@ -139,7 +129,7 @@ func TestSessionLifecyclePayloads(t *testing.T) {
 				t.Errorf("ctx session %q, want %q", got, id)
 			}
 			for range 2 {
-				drain(wovenStream(ctx, s, Instruction{Text: "x"}))
+				hookstest.Drain(wovenStream(ctx, s, Instruction{Text: "x"}).Chunks())
 			}
 			return errors.New("fn failed")
 		})
@@ -188,7 +178,7 @@ func TestComponentLifecyclePayloads(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tr := trace(t, hooks.Audit)
 			wovenRun(t, Config{Backend: tt.b, ModelOptions: map[string]any{"seed": 1}}, func(ctx context.Context, s *Session) error {
-				drain(wovenStream(ctx, s, Instruction{Text: "x", Requirements: []requirement.Requirement{requirement.Forbid("bad")}}))
+				hookstest.Drain(wovenStream(ctx, s, Instruction{Text: "x", Requirements: []requirement.Requirement{requirement.Forbid("bad")}}).Chunks())
 				return nil
 			})
 			pre := tr.find(hooks.ComponentPreExecute)
@@ -217,7 +207,7 @@ func TestContextNestsSessionActionAndStream(t *testing.T) {
 	tr := trace(t, hooks.Audit)
 	wovenRun(t, Config{Backend: scripted.New("One. ")}, func(ctx context.Context, s *Session) error {
 		in := Instruction{Text: "x", Requirements: []requirement.Requirement{requirement.LLMJudge("is fine")}, Validator: scripted.New("yes")}
-		drain(wovenStream(ctx, s, in))
+		hookstest.Drain(wovenStream(ctx, s, in).Chunks())
 		return nil
 	})
 	stream := "session>action" // a plain build has no streaming lifecycle
@@ -264,7 +254,7 @@ func TestComponentPluginChangesModelOptions(t *testing.T) {
 	}))
 	wovenRun(t, Config{Backend: b}, func(ctx context.Context, s *Session) error {
 		st := wovenStream(ctx, s, Instruction{Text: "x", ModelOptions: map[string]any{"temperature": 0}})
-		drain(st)
+		hookstest.Drain(st.Chunks())
 		if got := st.Result().FullText; got != "t=2. " {
 			t.Errorf("reply %q", got)
 		}
@@ -285,7 +275,7 @@ func TestBlockedActionNeverStreams(t *testing.T) {
 	defer unregister()
 	wovenRun(t, Config{Backend: scripted.New("One. ")}, func(ctx context.Context, s *Session) error {
 		st := wovenStream(ctx, s, Instruction{Text: "x"})
-		chunks, errs := drain(st)
+		chunks, errs := hookstest.Drain(st.Chunks())
 		var blocked *hooks.BlockedError
 		if len(chunks) != 0 || len(errs) != 1 || !errors.As(errs[0], &blocked) {
 			t.Errorf("chunks %q, errors %v", chunks, errs)

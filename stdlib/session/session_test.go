@@ -5,66 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/hooks/hookstest"
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/requirement"
 	"github.com/hookweave/hookweave/stdlib/session"
 	"github.com/hookweave/hookweave/stdlib/streaming"
 )
-
-// recorder keeps every payload a plugin sees.
-type recorder struct {
-	mu       sync.Mutex
-	payloads []hooks.Payload
-}
-
-func (rec *recorder) handler(_ context.Context, p hooks.Payload) hooks.Result {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	rec.payloads = append(rec.payloads, p)
-	return hooks.Result{}
-}
-
-func (rec *recorder) handlers(hs ...hooks.Hook) map[hooks.Hook]hooks.Handler {
-	m := map[hooks.Hook]hooks.Handler{}
-	for _, h := range hs {
-		m[h] = rec.handler
-	}
-	return m
-}
-
-func (rec *recorder) all() []hooks.Payload {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	return slices.Clone(rec.payloads)
-}
-
-// record registers a global recorder of hs until the test ends.
-func record(t *testing.T, hs ...hooks.Hook) *recorder {
-	t.Helper()
-	rec := &recorder{}
-	unregister, err := hooks.Register("recorder", rec.handlers(hs...), hooks.WithMode(hooks.Audit))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(unregister)
-	return rec
-}
-
-func drain(s *streaming.Stream) (chunks []string, errs []error) {
-	for c, err := range s.Chunks() {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		chunks = append(chunks, c)
-	}
-	return chunks, errs
-}
 
 func TestRunRejectsABadConfig(t *testing.T) {
 	fn := func(context.Context, *session.Session) error { t.Error("fn ran"); return nil }
@@ -86,7 +36,7 @@ func TestRunReturnsTheFunctionsError(t *testing.T) {
 }
 
 func TestStreamActsOnAnInstruction(t *testing.T) {
-	rec := record(t, hooks.StreamingEvent)
+	rec := hookstest.Record(t, hooks.StreamingEvent)
 	var id string
 	var chunks []string
 	var res streaming.Result
@@ -94,7 +44,7 @@ func TestStreamActsOnAnInstruction(t *testing.T) {
 		func(ctx context.Context, s *session.Session) error {
 			id = s.ID()
 			st := s.Stream(ctx, session.Instruction{Text: "Praise Go.", Requirements: []requirement.Requirement{requirement.Forbid("bad")}})
-			chunks, _ = drain(st)
+			chunks, _ = hookstest.Drain(st.Chunks())
 			res = st.Result()
 			return nil
 		})
@@ -104,7 +54,7 @@ func TestStreamActsOnAnInstruction(t *testing.T) {
 	if !slices.Equal(chunks, []string{"Go is fun."}) || res.Completed || res.FullText != "Go is fun." {
 		t.Errorf("chunks %q, result %+v", chunks, res)
 	}
-	evs := rec.all()
+	evs := rec.Payloads()
 	if len(evs) != 4 {
 		t.Fatalf("%d events, want 4", len(evs))
 	}
@@ -116,23 +66,23 @@ func TestStreamActsOnAnInstruction(t *testing.T) {
 }
 
 func TestSessionPluginsServeOnlyTheirSession(t *testing.T) {
-	own := &recorder{}
+	own := &hookstest.Recorder{}
 	reg := hooks.NewRegistry()
 	defer reg.Close()
-	if _, err := reg.Register("own", own.handlers(hooks.StreamingEvent), hooks.WithMode(hooks.Audit)); err != nil {
+	if _, err := reg.Register("own", own.Handlers(hooks.StreamingEvent), hooks.WithMode(hooks.Audit)); err != nil {
 		t.Fatal(err)
 	}
 	runOnce := func(cfg session.Config) (id string) {
 		session.Run(context.Background(), cfg, func(ctx context.Context, s *session.Session) error {
 			id = s.ID()
-			drain(s.Stream(ctx, session.Instruction{Text: "Hi."}))
+			hookstest.Drain(s.Stream(ctx, session.Instruction{Text: "Hi."}).Chunks())
 			return nil
 		})
 		return id
 	}
 	mine := runOnce(session.Config{Backend: scripted.New("Hello. "), Plugins: reg})
 	runOnce(session.Config{Backend: scripted.New("Other. ")})
-	got := own.all()
+	got := own.Payloads()
 	if len(got) == 0 {
 		t.Fatal("the session's plugin saw nothing")
 	}
@@ -144,7 +94,7 @@ func TestSessionPluginsServeOnlyTheirSession(t *testing.T) {
 }
 
 func TestResetFiresSessionReset(t *testing.T) {
-	rec := record(t, hooks.SessionReset)
+	rec := hookstest.Record(t, hooks.SessionReset)
 	var id string
 	session.Run(context.Background(), session.Config{Backend: scripted.New("", scripted.WithModel("m1")), ContextType: session.ChatContext},
 		func(ctx context.Context, s *session.Session) error {
@@ -152,7 +102,7 @@ func TestResetFiresSessionReset(t *testing.T) {
 			s.Reset(ctx)
 			return nil
 		})
-	got := rec.all()
+	got := rec.Payloads()
 	if len(got) != 1 {
 		t.Fatalf("%d resets", len(got))
 	}
@@ -177,7 +127,7 @@ func TestChatContextSendsEarlierTurns(t *testing.T) {
 					s.Reset(ctx)
 				}
 				st := s.Stream(ctx, session.Instruction{Text: "Count."})
-				drain(st)
+				hookstest.Drain(st.Chunks())
 				replies = append(replies, st.Result().FullText)
 			}
 			return nil
@@ -193,7 +143,7 @@ func TestSimpleContextSendsEachInstructionAlone(t *testing.T) {
 	session.Run(context.Background(), session.Config{Backend: b}, func(ctx context.Context, s *session.Session) error {
 		for range 2 {
 			st := s.Stream(ctx, session.Instruction{Text: "Count."})
-			drain(st)
+			hookstest.Drain(st.Chunks())
 			if got := st.Result().FullText; got != "Got 1 messages. " {
 				t.Errorf("reply %q", got)
 			}
@@ -209,7 +159,7 @@ func TestInstructionModelOptionsOverrideTheSessions(t *testing.T) {
 	cfg := session.Config{Backend: b, ModelOptions: map[string]any{"temperature": 0.5, "max_tokens": 10}}
 	session.Run(context.Background(), cfg, func(ctx context.Context, s *session.Session) error {
 		st := s.Stream(ctx, session.Instruction{Text: "x", ModelOptions: map[string]any{"temperature": 0.9}})
-		drain(st)
+		hookstest.Drain(st.Chunks())
 		if got := st.Result().FullText; got != "t=0.9 n=10. " {
 			t.Errorf("reply %q", got)
 		}

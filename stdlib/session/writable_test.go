@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/hooks/hookstest"
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/requirement"
@@ -63,7 +64,7 @@ func TestWritable_SessionPreInitModelIDAndOptionsReachTheRequest(t *testing.T) {
 	b := scripted.New("", scripted.WithReplyFunc(rec.reply), scripted.WithModel("small-model"))
 	wovenRun(t, Config{Backend: b}, func(ctx context.Context, s *Session) error {
 		st := wovenStream(ctx, s, Instruction{Text: "x"})
-		drain(st)
+		hookstest.Drain(st.Chunks())
 		return nil
 	})
 	req := rec.only(t)
@@ -101,7 +102,7 @@ func TestWritable_ComponentPreExecuteFieldsReachTheOperation(t *testing.T) {
 	in := Instruction{Text: "x", Requirements: []requirement.Requirement{requirement.Forbid("Short"), requirement.MaxWords(50)}}
 	wovenRun(t, Config{Backend: b}, func(ctx context.Context, s *Session) error {
 		st := wovenStream(ctx, s, in)
-		if _, errs := drain(st); len(errs) != 0 {
+		if _, errs := hookstest.Drain(st.Chunks()); len(errs) != 0 {
 			t.Errorf("errors %v", errs)
 		}
 		res := st.Result()

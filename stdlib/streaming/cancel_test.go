@@ -6,19 +6,18 @@ import (
 	"testing"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/hooks/hookstest"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/streaming"
 )
 
 // generationError returns the error of the one generation_error fired, or
 // fails.
-func (rec *recorder) generationError(t *testing.T) error {
+func generationError(t *testing.T, rec *hookstest.Recorder) error {
 	t.Helper()
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
 	var errs []error
-	for _, p := range rec.payloads {
-		if g, ok := p.(*hooks.GenerationPayload); ok && g.Hook == hooks.GenerationError {
+	for _, g := range hookstest.PayloadsOf[*hooks.GenerationPayload](rec) {
+		if g.Hook == hooks.GenerationError {
 			errs = append(errs, g.Err)
 		}
 	}
@@ -41,7 +40,7 @@ func TestGenerationStoppedOnPurposeIsCancelled(t *testing.T) {
 	}{
 		{"failed check", func(ctx context.Context, _ context.CancelFunc) *streaming.Stream {
 			s := streaming.New(ctx, scripted.New(threeSentences, scripted.WithDelta(1)), request("x"), streaming.WithRequirements(forbid{"Two"}))
-			drain(s)
+			hookstest.Drain(s.Chunks())
 			return s
 		}, true},
 		{"consumer break", func(ctx context.Context, _ context.CancelFunc) *streaming.Stream {
@@ -60,16 +59,16 @@ func TestGenerationStoppedOnPurposeIsCancelled(t *testing.T) {
 		}, true},
 		{"backend failure", func(ctx context.Context, _ context.CancelFunc) *streaming.Stream {
 			s := streaming.New(ctx, scripted.New(threeSentences, scripted.WithFailAfter(3)), request("x"))
-			drain(s)
+			hookstest.Drain(s.Chunks())
 			return s
 		}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := record(t)
+			rec := hookstest.Record(t)
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			tc.run(ctx, cancel)
-			err := rec.generationError(t)
+			err := generationError(t, rec)
 			if got := errors.Is(err, hooks.ErrCancelled); got != tc.cancelled {
 				t.Errorf("errors.Is(%v, ErrCancelled) = %v, want %v", err, got, tc.cancelled)
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/hooks/hookstest"
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/requirement"
@@ -40,7 +41,7 @@ func TestFastRequirementsRunInOrder(t *testing.T) {
 	var log []string
 	s := streaming.New(context.Background(), scripted.New("One. Two. "), request("x"),
 		streaming.WithRequirements(logged{"a", &log}, logged{"b", &log}, logged{"c", &log}))
-	if chunks, errs := drain(s); len(chunks) != 2 || len(errs) != 0 {
+	if chunks, errs := hookstest.Drain(s.Chunks()); len(chunks) != 2 || len(errs) != 0 {
 		t.Fatalf("chunks %q, errors %v", chunks, errs)
 	}
 	want := strings.Split("check a,check b,check c,check a,check b,check c,validate a,validate b,validate c", ",")
@@ -87,7 +88,7 @@ func TestSlowRequirementsRunConcurrently(t *testing.T) {
 	var log []string
 	s := streaming.New(context.Background(), scripted.New("One. "), request("x"),
 		streaming.WithRequirements(meet, logged{"fast", &log}, meet))
-	if chunks, errs := drain(s); len(chunks) != 1 || len(errs) != 0 {
+	if chunks, errs := hookstest.Drain(s.Chunks()); len(chunks) != 1 || len(errs) != 0 {
 		t.Fatalf("chunks %q, errors %v", chunks, errs)
 	}
 	res := s.Result()

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/hooks/hookstest"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/chunking"
 	"github.com/hookweave/hookweave/stdlib/requirement"
@@ -59,7 +60,7 @@ func TestWithEvents_APanicIsContainedLikeAPlugins(t *testing.T) {
 				completed++
 			}
 		}))
-	chunks, errs := drain(s)
+	chunks, errs := hookstest.Drain(s.Chunks())
 	if len(chunks) != 2 || len(errs) != 0 || !s.Result().Completed || completed != 1 {
 		t.Fatalf("chunks %q, errors %v, result %+v, completed %d", chunks, errs, s.Result(), completed)
 	}
@@ -93,9 +94,9 @@ func TestChunkerContract_EmptyOrRewrittenChunksEndTheStream(t *testing.T) {
 		{"rewritten text", badChunker{}, `split returned chunk 0, "ONE. ", which is not the consumed text in order`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := record(t)
+			rec := hookstest.Record(t)
 			s := streaming.New(context.Background(), scripted.New("One. Two. ", scripted.WithDelta(5)), request("x"), streaming.WithChunker(tc.c))
-			chunks, errs := drain(s)
+			chunks, errs := hookstest.Drain(s.Chunks())
 			var ce *streaming.ChunkerError
 			if len(chunks) != 0 || len(errs) != 1 || !errors.As(errs[0], &ce) || ce.Chunker != "BadChunker" {
 				t.Fatalf("chunks %q, errors %v", chunks, errs)
@@ -103,7 +104,7 @@ func TestChunkerContract_EmptyOrRewrittenChunksEndTheStream(t *testing.T) {
 			if want := "chunker BadChunker broke the chunking contract: " + tc.fault; errs[0].Error() != want {
 				t.Fatalf("error %q, want %q", errs[0], want)
 			}
-			if got := rec.order(); got != "error completed" {
+			if got := order(rec); got != "error completed" {
 				t.Fatalf("events %q", got)
 			}
 		})
@@ -112,7 +113,7 @@ func TestChunkerContract_EmptyOrRewrittenChunksEndTheStream(t *testing.T) {
 
 func TestChunkingNone_EachDeltaIsAChunk(t *testing.T) {
 	s := streaming.New(context.Background(), scripted.New("One. Two.", scripted.WithDelta(3)), request("x"), streaming.WithChunker(chunking.None{}))
-	chunks, errs := drain(s)
+	chunks, errs := hookstest.Drain(s.Chunks())
 	if got := strings.Join(chunks, "|"); got != "One|. T|wo." || len(errs) != 0 || s.Result().FullText != "One. Two." {
 		t.Fatalf("chunks %q, errors %v, full text %q", got, errs, s.Result().FullText)
 	}
@@ -125,7 +126,7 @@ func TestRequirementFunc_ChecksEveryChunkAndTheFullText(t *testing.T) {
 		return requirement.Result{Outcome: hooks.Pass}, nil
 	})
 	s := streaming.New(context.Background(), scripted.New("One. Two. "), request("x"), streaming.WithRequirements(r))
-	drain(s)
+	hookstest.Drain(s.Chunks())
 	if got := strings.Join(seen, "|"); got != "One.|Two.|One. Two. " {
 		t.Fatalf("the function saw %q", got)
 	}
@@ -155,7 +156,7 @@ func TestTimeout_AHandlerPastItsBoundLetsTheStreamKeepItsPace(t *testing.T) {
 	defer unregister()
 
 	s := streaming.New(context.Background(), scripted.New("One. Two. Three. "), request("x"))
-	chunks, errs := drain(s)
+	chunks, errs := hookstest.Drain(s.Chunks())
 	// The stream ended while every handler call was still asleep: it waited
 	// for none of them past the bound.
 	if len(chunks) != 3 || len(errs) != 0 || returned.Load() != 0 {
@@ -189,7 +190,7 @@ func TestBlocking_StreamingStartEndsTheStreamBeforeGeneration(t *testing.T) {
 	var events sync.Map
 	b := &counting{Streamer: scripted.New("One. ")}
 	s := streaming.New(context.Background(), b, request("x"), streaming.WithEvents(func(ev hooks.Event) { events.Store(ev.EventName(), true) }))
-	chunks, errs := drain(s)
+	chunks, errs := hookstest.Drain(s.Chunks())
 	var blocked *hooks.BlockedError
 	if len(chunks) != 0 || len(errs) != 1 || !errors.As(errs[0], &blocked) || b.deltas != 0 {
 		t.Fatalf("chunks %q, errors %v, deltas generated %d", chunks, errs, b.deltas)
@@ -232,7 +233,7 @@ func TestEventReceiverThatWritesCannotChangeTheStream(t *testing.T) {
 	defer unregister()
 	s := streaming.New(context.Background(), scripted.New("Fine. Very bad. Never. "), request("x"),
 		streaming.WithRequirements(forbid{"bad"}))
-	chunks, _ := drain(s)
+	chunks, _ := hookstest.Drain(s.Chunks())
 	res := s.Result()
 	if !slices.Equal(chunks, []string{"Fine."}) || res.Completed || res.FailureReason == "" || strings.Contains(res.FailureReason, "tampered") {
 		t.Errorf("chunks %q, result %+v", chunks, res)

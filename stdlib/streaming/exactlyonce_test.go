@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/hooks/hookstest"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/streaming"
 )
@@ -16,25 +17,25 @@ import (
 // the last event, and in a woven build (go test -toolexec=hookweave) one
 // streaming_start and one streaming_end, after it. In a plain build the end
 // hook would fire in the same function as CompletedEvent, once per call.
-func onceCompleted(t *testing.T, rec *recorder) hooks.CompletedEvent {
+func onceCompleted(t *testing.T, rec *hookstest.Recorder) hooks.CompletedEvent {
 	t.Helper()
-	c := rec.completed()
+	c := hookstest.EventsOf[hooks.CompletedEvent](rec)
 	if len(c) != 1 {
-		t.Fatalf("%d completed events, want 1 (events %q)", len(c), rec.order())
+		t.Fatalf("%d completed events, want 1 (events %q)", len(c), order(rec))
 	}
-	evs := rec.events()
+	evs := rec.Events()
 	if _, ok := evs[len(evs)-1].(hooks.CompletedEvent); !ok {
-		t.Fatalf("completed is not the last event: %q", rec.order())
+		t.Fatalf("completed is not the last event: %q", order(rec))
 	}
 	want := 0
 	if hooks.Woven() {
 		want = 1
 	}
-	if starts, ends := rec.count(hooks.StreamingStart), rec.count(hooks.StreamingEnd); starts != want || ends != want {
+	if starts, ends := rec.Count(hooks.StreamingStart), rec.Count(hooks.StreamingEnd); starts != want || ends != want {
 		t.Fatalf("%d streaming_start and %d streaming_end, want %d", starts, ends, want)
 	}
 	if want == 1 {
-		if _, ok := rec.last().(*hooks.StreamingEndPayload); !ok {
+		if _, ok := rec.Last().(*hooks.StreamingEndPayload); !ok {
 			t.Fatalf("streaming_end is not last")
 		}
 	}
@@ -47,9 +48,9 @@ func newThree(opts ...scripted.Option) *streaming.Stream {
 }
 
 func TestExactlyOnceOnDrain(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	s := newThree()
-	drain(s)
+	hookstest.Drain(s.Chunks())
 	s.Close()
 	s.Close()
 	if c := onceCompleted(t, rec); !c.Success {
@@ -58,7 +59,7 @@ func TestExactlyOnceOnDrain(t *testing.T) {
 }
 
 func TestExactlyOnceOnBreak(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	b := &counting{Streamer: scripted.New(threeSentences, scripted.WithDelta(1))}
 	s := streaming.New(context.Background(), b, request("x"))
 	for range s.Chunks() {
@@ -72,13 +73,13 @@ func TestExactlyOnceOnBreak(t *testing.T) {
 	if want := len("One is fine. "); b.deltas != want {
 		t.Errorf("generation went on for %d deltas after the break, want %d", b.deltas, want)
 	}
-	if want := "chunk completed"; rec.order() != want {
-		t.Errorf("events %q, want %q", rec.order(), want)
+	if want := "chunk completed"; order(rec) != want {
+		t.Errorf("events %q, want %q", order(rec), want)
 	}
 }
 
 func TestExactlyOnceOnPullStop(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	s := newThree()
 	next, stop := iter.Pull2(s.Chunks())
 	if c, err, ok := next(); !ok || err != nil || c != "One is fine." {
@@ -94,12 +95,12 @@ func TestExactlyOnceOnPullStop(t *testing.T) {
 }
 
 func TestExactlyOnceOnPullStopBeforeNext(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	s := newThree()
 	_, stop := iter.Pull2(s.Chunks())
 	stop() // the sequence never started: Close ends the stream
-	if len(rec.events()) != 0 {
-		t.Fatalf("events before Close: %q", rec.order())
+	if len(rec.Events()) != 0 {
+		t.Fatalf("events before Close: %q", order(rec))
 	}
 	s.Close()
 	s.Close()
@@ -112,15 +113,15 @@ func TestExactlyOnceOnPullStopBeforeNext(t *testing.T) {
 }
 
 func TestExactlyOnceOnCloseNeverIterated(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	s := newThree()
 	s.Close()
 	s.Close()
 	onceCompleted(t, rec)
-	if want := "completed"; rec.order() != want {
-		t.Errorf("events %q, want %q", rec.order(), want)
+	if want := "completed"; order(rec) != want {
+		t.Errorf("events %q, want %q", order(rec), want)
 	}
-	chunks, errs := drain(s)
+	chunks, errs := hookstest.Drain(s.Chunks())
 	if len(chunks) != 0 || len(errs) != 1 || !errors.Is(errs[0], streaming.ErrUsed) {
 		t.Errorf("ranging a closed stream: chunks %q, errors %v", chunks, errs)
 	}
@@ -128,11 +129,11 @@ func TestExactlyOnceOnCloseNeverIterated(t *testing.T) {
 }
 
 func TestSecondRangeYieldsErrUsed(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	s := newThree()
-	drain(s)
+	hookstest.Drain(s.Chunks())
 	want := s.Result()
-	_, errs := drain(s)
+	_, errs := hookstest.Drain(s.Chunks())
 	if len(errs) != 1 || !errors.Is(errs[0], streaming.ErrUsed) {
 		t.Errorf("errors %v", errs)
 	}
@@ -143,7 +144,7 @@ func TestSecondRangeYieldsErrUsed(t *testing.T) {
 }
 
 func TestExactlyOnceOnContextCancel(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s := streaming.New(ctx, scripted.New(threeSentences, scripted.WithDelta(1)), request("x"))
@@ -159,8 +160,8 @@ func TestExactlyOnceOnContextCancel(t *testing.T) {
 		t.Fatalf("errors %v, want one context.Canceled", errs)
 	}
 	// Stopping is not failing: no ErrorEvent.
-	if want := "chunk completed"; rec.order() != want {
-		t.Errorf("events %q, want %q", rec.order(), want)
+	if want := "chunk completed"; order(rec) != want {
+		t.Errorf("events %q, want %q", order(rec), want)
 	}
 	onceCompleted(t, rec)
 	if res := s.Result(); !res.Stopped || res.Completed || res.FullText != "One is fine." || !errors.Is(res.Err, context.Canceled) {
@@ -169,7 +170,7 @@ func TestExactlyOnceOnContextCancel(t *testing.T) {
 }
 
 func TestExactlyOnceOnCloseInLoop(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	s := newThree()
 	var n int
 	for _, err := range s.Chunks() {
@@ -187,7 +188,7 @@ func TestExactlyOnceOnCloseInLoop(t *testing.T) {
 }
 
 func TestExactlyOnceOnCloseFromAnotherGoroutine(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	// The backend stalls after the first sentence until its context is done.
 	s := streaming.New(context.Background(), scripted.New(threeSentences, scripted.WithDelta(1), scripted.WithStall(), scripted.WithFailAfter(14)), request("x"))
 	var wg sync.WaitGroup
@@ -210,7 +211,7 @@ func TestExactlyOnceOnCloseFromAnotherGoroutine(t *testing.T) {
 }
 
 func TestExactlyOnceOnPanicInLoop(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	s := newThree()
 	func() {
 		defer func() {
@@ -227,7 +228,7 @@ func TestExactlyOnceOnPanicInLoop(t *testing.T) {
 }
 
 func TestExactlyOnceForConcurrentStreams(t *testing.T) {
-	rec := record(t)
+	rec := hookstest.Record(t)
 	const n = 8
 	var wg sync.WaitGroup
 	for i := range n {
@@ -243,13 +244,13 @@ func TestExactlyOnceForConcurrentStreams(t *testing.T) {
 	}
 	wg.Wait()
 	perID := map[string]int{}
-	for _, e := range rec.streamingEvents() {
+	for _, e := range hookstest.PayloadsOf[*hooks.StreamingEventPayload](rec) {
 		if _, ok := e.Event.(hooks.CompletedEvent); ok {
 			perID[e.StreamingID]++
 		}
 	}
-	if hooks.Woven() && rec.count(hooks.StreamingEnd) != n {
-		t.Errorf("%d streaming_end, want %d", rec.count(hooks.StreamingEnd), n)
+	if hooks.Woven() && rec.Count(hooks.StreamingEnd) != n {
+		t.Errorf("%d streaming_end, want %d", rec.Count(hooks.StreamingEnd), n)
 	}
 	if len(perID) != n {
 		t.Fatalf("%d streams completed, want %d", len(perID), n)

@@ -4,117 +4,17 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"sync/atomic"
-	"testing"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/hooks/hookstest"
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/requirement"
-	"github.com/hookweave/hookweave/stdlib/streaming"
 )
 
-// recorder is a test plugin that keeps every payload it sees, in order.
-type recorder struct {
-	mu       sync.Mutex
-	payloads []hooks.Payload
-}
-
-// record registers a recorder for every hook until the test ends.
-func record(t *testing.T) *recorder {
-	t.Helper()
-	rec := &recorder{}
-	h := func(_ context.Context, p hooks.Payload) hooks.Result {
-		rec.mu.Lock()
-		defer rec.mu.Unlock()
-		rec.payloads = append(rec.payloads, p)
-		return hooks.Result{}
-	}
-	hs := map[hooks.Hook]hooks.Handler{}
-	for _, k := range hooks.Hooks() {
-		hs[k] = h
-	}
-	unregister, err := hooks.Register("recorder", hs, hooks.WithMode(hooks.Audit))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(unregister)
-	return rec
-}
-
-// streamingEvents returns the streaming_event payloads.
-func (rec *recorder) streamingEvents() []*hooks.StreamingEventPayload {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	var out []*hooks.StreamingEventPayload
-	for _, p := range rec.payloads {
-		if e, ok := p.(*hooks.StreamingEventPayload); ok {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// count returns how many payloads were fired at h.
-func (rec *recorder) count(h hooks.Hook) int {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	n := 0
-	for _, p := range rec.payloads {
-		if p.(interface{ HookName() hooks.Hook }).HookName() == h {
-			n++
-		}
-	}
-	return n
-}
-
-// last returns the last payload.
-func (rec *recorder) last() hooks.Payload {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	return rec.payloads[len(rec.payloads)-1]
-}
-
-// events returns the streaming events, in order.
-func (rec *recorder) events() []hooks.Event {
-	var out []hooks.Event
-	for _, e := range rec.streamingEvents() {
-		out = append(out, e.Event)
-	}
-	return out
-}
-
-// order returns the names of the streaming events, joined by spaces.
-func (rec *recorder) order() string {
-	var names []string
-	for _, e := range rec.events() {
-		names = append(names, e.EventName())
-	}
-	return strings.Join(names, " ")
-}
-
-// completed returns the CompletedEvents.
-func (rec *recorder) completed() []hooks.CompletedEvent {
-	var out []hooks.CompletedEvent
-	for _, e := range rec.events() {
-		if c, ok := e.(hooks.CompletedEvent); ok {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// drain ranges over the stream to the end.
-func drain(s *streaming.Stream) (chunks []string, errs []error) {
-	for c, err := range s.Chunks() {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		chunks = append(chunks, c)
-	}
-	return chunks, errs
-}
+// order returns the names of the streaming events rec recorded, joined
+// by spaces.
+func order(rec *hookstest.Recorder) string { return strings.Join(rec.EventNames(), " ") }
 
 // forbid fails a chunk, or the full text, that contains its word.
 type forbid struct{ word string }

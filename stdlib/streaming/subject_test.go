@@ -3,10 +3,10 @@ package streaming
 import (
 	"context"
 	"errors"
-	"sync"
 	"testing"
 
 	"github.com/hookweave/hookweave/hooks"
+	"github.com/hookweave/hookweave/hooks/hookstest"
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/chunking"
@@ -18,37 +18,17 @@ import (
 // body's error. A plain go test fires no lifecycle hook by itself; under
 // go test -toolexec=hookweave the build wove it in, and the tests use it.
 
-type lifecycleRecorder struct {
-	mu     sync.Mutex
-	starts []hooks.StreamingStartPayload
-	ends   []hooks.StreamingEndPayload
-	events []*hooks.StreamingEventPayload
+// The payloads of the streaming lifecycle that rec recorded, in order.
+func starts(rec *hookstest.Recorder) []*hooks.StreamingStartPayload {
+	return hookstest.PayloadsOf[*hooks.StreamingStartPayload](rec)
 }
 
-func recordLifecycle(t *testing.T) *lifecycleRecorder {
-	t.Helper()
-	rec := &lifecycleRecorder{}
-	h := func(_ context.Context, p hooks.Payload) hooks.Result {
-		rec.mu.Lock()
-		defer rec.mu.Unlock()
-		switch p := p.(type) {
-		case *hooks.StreamingStartPayload:
-			rec.starts = append(rec.starts, *p)
-		case *hooks.StreamingEndPayload:
-			rec.ends = append(rec.ends, *p)
-		case *hooks.StreamingEventPayload:
-			rec.events = append(rec.events, p)
-		}
-		return hooks.Result{}
-	}
-	unregister, err := hooks.Register("lifecycle-recorder", map[hooks.Hook]hooks.Handler{
-		hooks.StreamingStart: h, hooks.StreamingEvent: h, hooks.StreamingEnd: h,
-	}, hooks.WithMode(hooks.Audit))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(unregister)
-	return rec
+func events(rec *hookstest.Recorder) []*hooks.StreamingEventPayload {
+	return hookstest.PayloadsOf[*hooks.StreamingEventPayload](rec)
+}
+
+func ends(rec *hookstest.Recorder) []*hooks.StreamingEndPayload {
+	return hookstest.PayloadsOf[*hooks.StreamingEndPayload](rec)
 }
 
 // woven runs s as a woven build would, yielding chunks to keep.
@@ -81,25 +61,25 @@ func (b banned) Validate(context.Context, backend.Backend, string) (requirement.
 }
 
 func TestStreamingStartPayload(t *testing.T) {
-	rec := recordLifecycle(t)
+	rec := hookstest.Record(t, hooks.StreamingStart, hooks.StreamingEvent, hooks.StreamingEnd)
 	s := New(context.Background(), scripted.New("a b"), backend.Request{}, WithRequirements(banned{"x"}, banned{"y"}))
 	if err := woven(t, s, all); err != nil {
 		t.Fatal(err)
 	}
-	if len(rec.starts) != 1 {
-		t.Fatalf("%d starts", len(rec.starts))
+	if len(starts(rec)) != 1 {
+		t.Fatalf("%d starts", len(starts(rec)))
 	}
-	p := rec.starts[0]
+	p := starts(rec)[0]
 	if !p.HasRequirements || p.RequirementCount != 2 || p.ChunkingStrategy != "sentence" || p.Hook != hooks.StreamingStart {
 		t.Errorf("start %+v", p)
 	}
-	for _, e := range rec.events {
+	for _, e := range events(rec) {
 		if e.StreamingID != p.StreamingID || p.StreamingID == "" {
 			t.Errorf("event id %q, lifecycle id %q", e.StreamingID, p.StreamingID)
 		}
 	}
-	if rec.ends[0].StreamingID != p.StreamingID {
-		t.Errorf("end id %q, start id %q", rec.ends[0].StreamingID, p.StreamingID)
+	if ends(rec)[0].StreamingID != p.StreamingID {
+		t.Errorf("end id %q, start id %q", ends(rec)[0].StreamingID, p.StreamingID)
 	}
 }
 
@@ -140,23 +120,24 @@ func TestStreamingEndPayloads(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := recordLifecycle(t)
+			rec := hookstest.Record(t, hooks.StreamingStart, hooks.StreamingEvent, hooks.StreamingEnd)
 			s := New(context.Background(), tt.b, backend.Request{}, WithRequirements(banned{"x"}), WithChunker(word))
 			err := woven(t, s, tt.keep)
-			if len(rec.starts) != 1 || len(rec.ends) != 1 {
-				t.Fatalf("%d starts, %d ends", len(rec.starts), len(rec.ends))
+			if len(starts(rec)) != 1 || len(ends(rec)) != 1 {
+				t.Fatalf("%d starts, %d ends", len(starts(rec)), len(ends(rec)))
 			}
-			last := rec.events[len(rec.events)-1].Event
+			evs := events(rec)
+			last := evs[len(evs)-1].Event
 			if _, ok := last.(hooks.CompletedEvent); !ok {
 				t.Errorf("last event before the end hook is %s", last.EventName())
 			}
-			tt.check(t, rec.ends[0], err)
+			tt.check(t, *ends(rec)[0], err)
 		})
 	}
 }
 
 func TestStreamingEndOnPanic(t *testing.T) {
-	rec := recordLifecycle(t)
+	rec := hookstest.Record(t, hooks.StreamingStart, hooks.StreamingEvent, hooks.StreamingEnd)
 	s := New(context.Background(), scripted.New("a. b."), backend.Request{})
 	r := newRun(s, func(string, error) bool { panic("consumer bug") })
 	func() {
@@ -170,11 +151,11 @@ func TestStreamingEndOnPanic(t *testing.T) {
 		defer func() { err = call.End(recover(), err) }()
 		err = r.stream(ctx)
 	}()
-	if len(rec.ends) != 1 {
-		t.Fatalf("%d ends", len(rec.ends))
+	if len(ends(rec)) != 1 {
+		t.Fatalf("%d ends", len(ends(rec)))
 	}
 	var pe *hooks.PanicError
-	if p := rec.ends[0]; !errors.As(p.Err, &pe) || p.Success {
+	if p := ends(rec)[0]; !errors.As(p.Err, &pe) || p.Success {
 		t.Errorf("end %+v", p)
 	}
 }

@@ -13,8 +13,10 @@
 //
 //	hooks must import only the standard library, not go.opentelemetry.io/otel
 //
-// Only direct imports need checking: the standard library imports only
-// itself. A package is in the standard library when the first element of
+// A package may import another of its own tree (hooks/hookstest imports
+// hooks), whose imports are checked in turn; not one of another tree
+// (annotations may not import hooks). So only direct imports need
+// checking: the standard library imports only itself. A package is in the standard library when the first element of
 // its path has no dot, as cmd/go decides, unless it is in the module.
 //
 // The -trees flag lists the trees, comma-separated, relative to the module

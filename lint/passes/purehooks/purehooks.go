@@ -51,7 +51,8 @@ func newAnalyzer(trees *treeList) *analysis.Analyzer {
 
 func run(pass *analysis.Pass, trees treeList) (any, error) {
 	module := lintutil.Module(pass)
-	if !trees.hold(lintutil.TreePath(pass.Pkg), module) {
+	tree, ok := trees.holder(lintutil.TreePath(pass.Pkg), module)
+	if !ok {
 		return nil, nil
 	}
 	for _, f := range pass.Files {
@@ -60,7 +61,7 @@ func run(pass *analysis.Pass, trees treeList) (any, error) {
 		}
 		for _, spec := range f.Imports {
 			imp := lintutil.ImportPath(pass, spec)
-			if imp == "C" || lintutil.IsStd(imp, module) {
+			if imp == "C" || lintutil.IsStd(imp, module) || lintutil.Under(imp, tree) {
 				continue
 			}
 			pass.Reportf(spec.Pos(), "%s must import only the standard library, not %s",
@@ -97,14 +98,15 @@ func parseTrees(items []string) (treeList, error) {
 	return list, nil
 }
 
-// hold reports whether one of the trees, in module, holds the package path.
-func (l treeList) hold(path, module string) bool {
+// holder returns the import path of the tree, in module, that holds the
+// package path, and false when none does.
+func (l treeList) holder(path, module string) (string, bool) {
 	for _, tree := range l {
-		if lintutil.Under(path, lintutil.Resolve(tree, module)) {
-			return true
+		if t := lintutil.Resolve(tree, module); lintutil.Under(path, t) {
+			return t, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // isTest reports whether f is a _test.go file, which no importer compiles.

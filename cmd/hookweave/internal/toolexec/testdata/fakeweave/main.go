@@ -16,13 +16,13 @@ import (
 	"github.com/hookweave/hookweave/cmd/hookweave/internal/toolexec"
 )
 
-var plugins = []string{"github.com/hookweave/hookweave/plugin"}
+var plugins = []string{"example.com/hw/plugin"}
 
 var opts = toolexec.Options{
 	Weave:        weave,
-	HooksPath:    "github.com/hookweave/hookweave/hooks",
+	HooksPath:    "example.com/hw/hooks",
 	Plugins:      plugins,
-	Module:       "github.com/hookweave/hookweave",
+	Module:       "example.com/hw",
 	InjectedDirs: []string{"hooks", "plugin"},
 }
 

@@ -12,3 +12,4 @@ var _ = ast.File{}
 var _ = strings.Cut
 var _ = unsafe.Sizeof(0)
 var _ = hk.H
+var A int

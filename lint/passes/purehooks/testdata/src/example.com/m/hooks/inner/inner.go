@@ -1,5 +1,9 @@
 package inner
 
-import "example.com/m/hooks" // want `^hooks/inner must import only the standard library, not hooks$`
+import (
+	"example.com/m/annotations" // want `^hooks/inner must import only the standard library, not annotations$`
+	"example.com/m/hooks"       // its own tree, whose imports are checked in turn
+	"example.com/m/stdlib"      // want `^hooks/inner must import only the standard library, not stdlib$`
+)
 
-var _ = hooks.H
+var _, _, _ = hooks.H, annotations.A, stdlib.S

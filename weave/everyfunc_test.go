@@ -8,7 +8,7 @@ import (
 
 // everyFuncAnnotations returns an annotation for each function of f that
 // has a body, as if each were annotated //mellea:hook component: the
-// test-only mode (Config.everyFunc) that runs the weaver over any Go file.
+// test-only mode (Config.annotate) that runs the weaver over any Go file.
 // The woven output is then checked for syntax and positions, not types:
 // the subject is the receiver (or nil), the context is ctx, and a function
 // without results gets none.

@@ -4,7 +4,7 @@
 // runs as the table of ratios that the README shows. make bench-runtime
 // runs it.
 //
-//	go run ./benchmarks/runtime/cmd/benchruntime -hookweave bin/hookweave -count 5
+//	go run ./internal/cmd/benchruntime -hookweave bin/hookweave -count 5
 package main
 
 import "os"

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"fmt"
@@ -35,8 +35,8 @@ func (b *bench) compareWoven() error {
 	if err != nil {
 		return err
 	}
-	reportOne("plugin set alone, cold (scale)", plugins)
-	reportOne("fmt alone, cold (scale)", std)
+	b.reportOne("plugin set alone, cold (scale)", plugins)
+	b.reportOne("fmt alone, cold (scale)", std)
 	return b.compare("woven vs plain+plugins", base, woven, 1.15, 1.05)
 }
 

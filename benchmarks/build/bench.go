@@ -1,7 +1,8 @@
-package main
+package build
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 type bench struct {
 	hookweave, root, tmp string
 	runs, warm           int
+	out                  io.Writer // the table
 }
 
 // build is one go build of a program, plain or woven.
@@ -95,12 +97,12 @@ func (b *bench) compare(name string, base, other build, coldTarget, warmTarget f
 	if err != nil {
 		return err
 	}
-	report(name+", cold", bc, oc, coldTarget)
+	b.report(name+", cold", bc, oc, coldTarget)
 	bw, ow, err := b.warmNoop(base, other)
 	if err != nil {
 		return err
 	}
-	report(name+", warm no-op", bw, ow, warmTarget)
+	b.report(name+", warm no-op", bw, ow, warmTarget)
 	return nil
 }
 
@@ -109,15 +111,15 @@ func median(ds []time.Duration) time.Duration {
 	return s[len(s)/2]
 }
 
-func report(name string, base, other time.Duration, target float64) {
+func (b *bench) report(name string, base, other time.Duration, target float64) {
 	ratio := float64(other) / float64(base)
 	verdict := "ok"
 	if ratio > target {
 		verdict = "OVER"
 	}
-	fmt.Printf("%-34s %9.2fs %9.2fs %7.3fx %5.2fx %s\n", name, base.Seconds(), other.Seconds(), ratio, target, verdict)
+	fmt.Fprintf(b.out, "%-34s %9.2fs %9.2fs %7.3fx %5.2fx %s\n", name, base.Seconds(), other.Seconds(), ratio, target, verdict)
 }
 
-func reportOne(name string, d time.Duration) {
-	fmt.Printf("%-34s %9.2fs\n", name, d.Seconds())
+func (b *bench) reportOne(name string, d time.Duration) {
+	fmt.Fprintf(b.out, "%-34s %9.2fs\n", name, d.Seconds())
 }
