@@ -26,10 +26,11 @@ func (r *run) StreamingStart() hooks.StreamingStartPayload {
 // not errors.
 func (r *run) StreamingEnd(err error) hooks.StreamingEndPayload {
 	p := hooks.StreamingEndPayload{
-		StreamingID:    r.id,
-		Model:          backend.ModelFor(r.s.backend, r.s.req),
-		Provider:       r.s.backend.Name(),
-		FullTextLength: textLength(r.fullText),
+		StreamingID:     r.id,
+		Model:           backend.ModelFor(r.s.backend, r.s.req),
+		Provider:        r.s.backend.Name(),
+		FullTextLength:  textLength(r.fullText),
+		NumGenerateLogs: r.generations,
 	}
 	switch {
 	case err != nil:
@@ -38,8 +39,8 @@ func (r *run) StreamingEnd(err error) hooks.StreamingEndPayload {
 		p.ErrorCategory = hooks.ErrorCategory(err)
 	case r.stopped:
 		p.Stopped = true
-	case r.failure != "":
-		p.FailureReason = r.failure
+	case r.result().FailureReason != "":
+		p.FailureReason = r.result().FailureReason
 	default:
 		p.Success = r.success()
 	}
