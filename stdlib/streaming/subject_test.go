@@ -128,7 +128,7 @@ func TestStreamingEndPayloads(t *testing.T) {
 			}
 		}},
 		{"error", scripted.New("a b c", scripted.WithDelta(1), scripted.WithFailAfter(2)), all, func(t *testing.T, p hooks.StreamingEndPayload, err error) {
-			if err == nil || p.Err != err || p.Success || p.FailureReason != err.Error() || p.ErrorCategory != hooks.CategoryServer || p.Stopped {
+			if err == nil || p.Err != err || p.Success || p.FailureReason != "" || p.ErrorCategory != hooks.CategoryServer || p.Stopped {
 				t.Errorf("end %+v, err %v", p, err)
 			}
 		}},
@@ -153,6 +153,56 @@ func TestStreamingEndPayloads(t *testing.T) {
 			tt.check(t, rec.ends[0], err)
 		})
 	}
+}
+
+// The model and provider are those of a generation: empty when none
+// started, as mellea's payload leaves them.
+func TestStreamingEndPayloadWithNoGenerationHasNoModel(t *testing.T) {
+	for name, b := range map[string]backend.Backend{
+		"cannot stream":  completer{},
+		"closed at once": scripted.New("a b"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			rec := recordLifecycle(t)
+			s := New(context.Background(), b, backend.Request{})
+			if name == "closed at once" {
+				s.stopping = true
+			}
+			woven(t, s, all)
+			if len(rec.ends) != 1 {
+				t.Fatalf("%d ends", len(rec.ends))
+			}
+			if p := rec.ends[0]; p.Model != "" || p.Provider != "" || p.NumGenerateLogs != 0 || p.Success {
+				t.Errorf("end %+v", p)
+			}
+		})
+	}
+}
+
+func TestStreamingEndPayloadOfARetriedStream(t *testing.T) {
+	rec := recordLifecycle(t)
+	b := scripted.New("", scripted.WithReplies("a x", "b x", "c x"))
+	s := New(context.Background(), b, backend.Request{}, WithRequirements(banned{"x"}), WithChunker(word()), WithStrategy(RejectionSampling(3)))
+	woven(t, s, all)
+	if len(rec.ends) != 1 {
+		t.Fatalf("%d ends", len(rec.ends))
+	}
+	// Every attempt failed: the payload reports the selected (first) one.
+	p := rec.ends[0]
+	if p.Success || p.NumGenerateLogs != 3 || p.FailureReason != "Streaming validation failed on flush: said x" ||
+		p.FullTextLength != 1 || p.Model != scripted.DefaultModel || p.Provider != scripted.Provider {
+		t.Errorf("end %+v", p)
+	}
+}
+
+func word() chunking.Chunker { c, _ := chunking.ByName("word"); return c }
+
+type completer struct{}
+
+func (completer) Name() string  { return "completer" }
+func (completer) Model() string { return "whole" }
+func (completer) Generate(context.Context, backend.Request) (backend.Response, error) {
+	return backend.Response{Text: "All at once."}, nil
 }
 
 func TestStreamingEndOnPanic(t *testing.T) {
