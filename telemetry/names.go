@@ -79,6 +79,10 @@ type names struct {
 	evQuickCheck, evChunk, evStreamingDone, evFullValidation, evError, evCompleted string
 	evChunkIndex, evPassed, evRequirementCount, evTextLength, evFullTextLength     string
 	evExceptionType, evDetail, evSuccess                                           string
+	// retry: an addition of the port (mellea's tracing drops RetryEvent).
+	// Its keys follow each release's: v0.7's event keys are the event's
+	// fields, main's are its sampling span's iteration and failure reason.
+	evRetry, evAttempt, evRetryReason string
 	// completedAtEnd: the completed event is written from streaming_end
 	// (P1), not from the CompletedEvent (P2).
 	completedAtEnd bool
@@ -177,6 +181,9 @@ var namesV07 = names{
 	evExceptionType:    "exception_type",
 	evDetail:           "detail",
 	evSuccess:          "success",
+	evRetry:            "retry",
+	evAttempt:          "attempt",
+	evRetryReason:      "reason",
 	completedAtEnd:     true,
 
 	tokensIn:  instrument{name: "mellea.llm.tokens.input", unit: "tokens", desc: "Total number of input tokens processed by LLM"},
@@ -286,6 +293,9 @@ var namesMain = names{
 	evExceptionType:    "mellea.error.type",
 	evDetail:           "mellea.error.detail",
 	evSuccess:          "mellea.streaming.success",
+	evRetry:            "retry",
+	evAttempt:          "mellea.sampling.iteration",
+	evRetryReason:      "mellea.sampling.failure_reason",
 
 	evChunkProcessed:   "chunk_processed",
 	genChunkIndex:      "mellea.generation.chunk_index",

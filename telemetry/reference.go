@@ -47,6 +47,7 @@ type Names struct {
 	EvQuickCheck, EvChunk, EvStreamingDone, EvFullValidation, EvError, EvCompleted string
 	EvChunkIndex, EvPassed, EvRequirementCount, EvTextLength, EvFullTextLength     string
 	EvExceptionType, EvDetail, EvSuccess                                           string
+	EvRetry, EvAttempt, EvRetryReason                                              string
 	CompletedAtEnd                                                                 bool
 
 	// Metrics; an instrument the release lacks has an empty Name.
@@ -118,6 +119,9 @@ func Reference(profile string) (Names, bool) {
 		EvExceptionType:    n.evExceptionType,
 		EvDetail:           n.evDetail,
 		EvSuccess:          n.evSuccess,
+		EvRetry:            n.evRetry,
+		EvAttempt:          n.evAttempt,
+		EvRetryReason:      n.evRetryReason,
 		CompletedAtEnd:     n.completedAtEnd,
 
 		TokensIn:         n.tokensIn.view(),

@@ -126,6 +126,10 @@ func (s streamSpan) eventOf(ev hooks.Event, a attrs) (string, attrs, bool) {
 		a.boolean(n.evPassed, e.Passed)
 		a.integer(n.evRequirementCount, int64(len(e.Results)))
 		return n.evFullValidation, a, true
+	case hooks.RetryEvent:
+		a.integer(n.evAttempt, int64(e.Attempt))
+		a.str(n.evRetryReason, e.Reason)
+		return n.evRetry, a, true
 	case hooks.ErrorEvent:
 		a.str(n.evExceptionType, e.ExceptionType)
 		a.str(n.evDetail, e.Detail)
