@@ -9,9 +9,9 @@
 // call tree under one context. The orchestration is a //mellea:hook
 // streaming lifecycle (streaming_start, streaming_end) that hookweave weaves
 // in; the streaming events (QuickCheckEvent, ChunkEvent, StreamingDoneEvent,
-// FullValidationEvent, RetryEvent, ErrorEvent, CompletedEvent) are emitted in every
-// build, to the stream's WithEvents function and to the plugins listening to
-// streaming_event. In a plain build the lifecycle hooks do not fire, the
+// FullValidationEvent, RetryEvent, ErrorEvent, CompletedEvent) are emitted
+// in every build, to the stream's WithEvents function and to the plugins
+// listening to streaming_event. In a plain build the lifecycle hooks do not fire, the
 // events do. In a woven build a plugin that blocks streaming_start ends the
 // stream before generation with its *hooks.BlockedError, and no event is
 // emitted.

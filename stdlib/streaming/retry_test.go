@@ -421,3 +421,24 @@ func TestRetryOneGenerationLifecyclePerAttempt(t *testing.T) {
 		}
 	}
 }
+
+func TestRetryCloseBetweenAttemptsStartsNoOther(t *testing.T) {
+	rec := record(t)
+	var s *streaming.Stream
+	s = retried(streaming.RejectionSampling(3), streaming.WithEvents(func(ev hooks.Event) {
+		if q, ok := ev.(hooks.QuickCheckEvent); ok && !q.Passed {
+			s.Close() // the attempt has failed; the next must not start
+		}
+	}))
+	chunks, errs := drain(s)
+	if len(errs) != 0 || !slices.Equal(chunks, []string{"One is fine."}) {
+		t.Errorf("chunks %q, errors %v", chunks, errs)
+	}
+	if want := "quick_check chunk quick_check completed"; rec.order() != want {
+		t.Errorf("events %q, want %q", rec.order(), want)
+	}
+	c := onceCompleted(t, rec)
+	if res := s.Result(); !res.Stopped || c.AttemptsUsed != 1 || len(res.Attempts) != 1 || !res.Attempts[0].Selected {
+		t.Errorf("completed %+v, result %+v", c, res)
+	}
+}

@@ -138,6 +138,9 @@ func (r *run) body(ctx context.Context) error {
 			r.stopped = true
 			return nil
 		}
+		if n > 1 { // the previous attempt's failure, announced once the next surely starts
+			r.emit(ctx, hooks.RetryEvent{Attempt: n, Reason: r.failure}, nil)
+		}
 		r.begin(n)
 		if err := r.attempt(ctx); err != nil || r.stopped || r.failure == "" {
 			return err
@@ -146,7 +149,6 @@ func (r *run) body(ctx context.Context) error {
 		if n == r.budget {
 			return r.selectAttempt()
 		}
-		r.emit(ctx, hooks.RetryEvent{Attempt: n + 1, Reason: r.failure}, nil)
 	}
 }
 
