@@ -92,7 +92,7 @@ BENCHFLAGS ?=
 bench: hookweave
 	$(GO) run ./internal/cmd/benchbuild -hookweave $(HOOKWEAVE) $(BENCHFLAGS)
 
-## bench-runtime: runtime benchmarks (scaling, per chunk, telemetry, many streams),
+## bench-runtime: runtime benchmarks (scaling, per chunk, retry, telemetry, many streams),
 ## plain and woven binaries alternating, printed as the table of ratios
 ## (RUNTIME_BENCHFLAGS='-count 9' for more rounds)
 RUNTIME_BENCHFLAGS ?= -count 5

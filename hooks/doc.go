@@ -1,7 +1,7 @@
 // Package hooks is the seam between the mellea-style library in stdlib/ and
 // the plugins that observe it (the telemetry in telemetry/ among them).
 //
-// It defines the hook names and payloads, the six streaming event types, the
+// It defines the hook names and payloads, the seven streaming event types, the
 // plugin registries (global, per session and per context scope), plugin
 // sets, dispatch in the five plugin modes, the lifecycle entry points that
 // hookweave weaves into annotated functions, the shutdown lifecycle, and

@@ -2,9 +2,9 @@ package hooks
 
 import "slices"
 
-// Event is one of the six streaming event types: QuickCheckEvent,
-// ChunkEvent, StreamingDoneEvent, FullValidationEvent, ErrorEvent and
-// CompletedEvent.
+// Event is one of the seven streaming event types: QuickCheckEvent,
+// ChunkEvent, StreamingDoneEvent, FullValidationEvent, RetryEvent,
+// ErrorEvent and CompletedEvent.
 type Event interface {
 	// EventName is the event's span event name, such as "quick_check".
 	EventName() string
@@ -65,6 +65,14 @@ type FullValidationEvent struct {
 	Results []CheckResult
 }
 
+// RetryEvent reports that a stream with a sampling strategy starts another
+// attempt after a failed one. It comes after the failed attempt's last
+// event and before the new attempt's first.
+type RetryEvent struct {
+	Attempt int    // the attempt being started, from 2
+	Reason  string // why the previous attempt failed
+}
+
 // ErrorEvent reports an error that ended the stream.
 type ErrorEvent struct {
 	ExceptionType string
@@ -82,6 +90,7 @@ func (QuickCheckEvent) EventName() string     { return "quick_check" }
 func (ChunkEvent) EventName() string          { return "chunk" }
 func (StreamingDoneEvent) EventName() string  { return "streaming_done" }
 func (FullValidationEvent) EventName() string { return "full_validation" }
+func (RetryEvent) EventName() string          { return "retry" }
 func (ErrorEvent) EventName() string          { return "error" }
 func (CompletedEvent) EventName() string      { return "completed" }
 

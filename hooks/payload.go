@@ -193,17 +193,24 @@ func (p *StreamingEventPayload) clone() Payload {
 // StreamingEndPayload is the payload of streaming_end.
 type StreamingEndPayload struct {
 	Base
-	StreamingID   string
-	Success       bool
-	FailureReason string // set when a check failed or the stream erred
-	Err           error  // set when the stream ended with an error
+	StreamingID string
+	Success     bool
+	// FailureReason says why a check (or, with a sampling strategy, the
+	// full validation) failed the stream; empty when an error ended it.
+	FailureReason string
+	Err           error // set when the stream ended with an error
 	// Stopped is set when the consumer stopped reading before the end
 	// (break, stop, Close); then Success is false and FailureReason and
 	// Err are empty.
-	Stopped        bool
+	Stopped bool
+	// Model and Provider are the generation's; empty when the stream ended
+	// before a generation started.
 	Model          string
 	Provider       string
 	FullTextLength int
+	// NumGenerateLogs is the number of generations the stream made: one
+	// per attempt.
+	NumGenerateLogs int
 	// ErrorCategory is one of the Category* constants when Err is set.
 	ErrorCategory string
 }

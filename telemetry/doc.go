@@ -25,6 +25,15 @@
 // session > action > stream_with_chunking > chat with no table of spans and
 // no goroutine-affine state, and concurrent streams never cross.
 //
+// A stream retried by a sampling strategy is one stream span with a chat
+// child per attempt, and a retry span event (the attempt starting and the
+// reason) before each retry. The retry event is this port's addition:
+// mellea's tracing drops its RetryEvent. Its keys follow each release's
+// naming (v0.7: attempt, reason; main: mellea.sampling.iteration,
+// mellea.sampling.failure_reason). Requirement metrics count every
+// attempt's checks; the sampling success or failure counts once per
+// stream.
+//
 // # Plugin modes
 //
 // The tracing plugin is an audit plugin of priority 10 (so plugins of the

@@ -126,6 +126,10 @@ func (s streamSpan) eventOf(ev hooks.Event, a attrs) (string, attrs, bool) {
 		a.boolean(n.EventPassed, e.Passed)
 		a.integer(n.EventRequirementCount, int64(len(e.Results)))
 		return n.EventFullValidation, a, true
+	case hooks.RetryEvent:
+		a.integer(n.EventAttempt, int64(e.Attempt))
+		a.str(n.EventRetryReason, e.Reason)
+		return n.EventRetry, a, true
 	case hooks.ErrorEvent:
 		a.str(n.EventExceptionType, e.ExceptionType)
 		a.str(n.EventDetail, e.Detail)

@@ -20,6 +20,7 @@ import (
 	"github.com/hookweave/hookweave/stdlib/backend/scripted"
 	"github.com/hookweave/hookweave/stdlib/requirement"
 	msession "github.com/hookweave/hookweave/stdlib/session"
+	"github.com/hookweave/hookweave/stdlib/streaming"
 	"github.com/hookweave/hookweave/telemetry"
 )
 
@@ -77,6 +78,12 @@ func scenarios() []scenario {
 				}
 			}},
 		{"setup_failure", noStream{}, msession.Instruction{Text: "Say it."}, drainAll},
+		// Three attempts, the last passing: a chat span per attempt under
+		// the one stream span, a retry event before each retry.
+		{"retried_stream", scripted.New("", scripted.WithDelta(4), scripted.WithReplies(
+			"One is fine. Two is bad. Three is fine. ", "Uno is fine. Dos is bad. ", reply)),
+			msession.Instruction{Text: "Say three things.", Requirements: []requirement.Requirement{requirement.Forbid("bad")},
+				Strategy: streaming.RepairTemplate(3)}, drainAll},
 	}
 }
 

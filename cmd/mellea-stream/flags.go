@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/hookweave/hookweave/stdlib/chunking"
+	"github.com/hookweave/hookweave/stdlib/session"
+	"github.com/hookweave/hookweave/stdlib/streaming"
 )
 
 // defaultPrompt is asked when no prompt is given on the command line.
@@ -24,7 +26,7 @@ const defaultReply = "Build-time instrumentation adds telemetry to a program whi
 // options are the demo's command line.
 type options struct {
 	backend      string
-	response     string
+	responses    []string // one reply per attempt, the last repeated
 	responseFile string
 	delta        int
 	delay        time.Duration
@@ -33,6 +35,9 @@ type options struct {
 	chunker      chunking.Chunker // the strategy -chunking names
 	maxWords     int
 	forbid       []string
+	strategyName string
+	budget       int
+	strategy     streaming.Strategy // the strategy -strategy names; nil for none
 	model        string
 	baseURL      string
 	prompt       string
@@ -49,7 +54,10 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("mellea-stream", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.backend, "backend", "scripted", "model backend: scripted (embedded, deterministic) or openai")
-	fs.StringVar(&o.response, "response", "", "the scripted `reply` (default: a built-in three-sentence reply)")
+	fs.Func("response", "the scripted `reply` (default: a built-in three-sentence reply); repeated, one reply per attempt, the last repeated", func(s string) error {
+		o.responses = append(o.responses, s)
+		return nil
+	})
 	fs.StringVar(&o.responseFile, "response-file", "", "read the scripted reply from `file`")
 	fs.IntVar(&o.delta, "delta", 8, "characters per scripted delta")
 	fs.DurationVar(&o.delay, "delay", 25*time.Millisecond, "pause between scripted deltas")
@@ -63,6 +71,8 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*options, error) {
 		o.forbid = append(o.forbid, s)
 		return nil
 	})
+	fs.StringVar(&o.strategyName, "strategy", "", "retry a failed attempt: rejection (ask again) or repair (ask again with the failure); default: one attempt")
+	fs.IntVar(&o.budget, "budget", session.DefaultBudget, "attempts the -strategy may make, the first included")
 	fs.StringVar(&o.model, "model", "", "model name (openai: required, or OPENAI_MODEL; scripted: reported name)")
 	fs.StringVar(&o.baseURL, "base-url", "", "OpenAI-compatible API root, such as http://localhost:11434/v1 (default: OPENAI_BASE_URL or OpenAI's)")
 	if err := fs.Parse(args); err != nil {
@@ -88,7 +98,7 @@ func (o *options) check() string {
 	switch {
 	case o.backend != "scripted" && o.backend != "openai":
 		return fmt.Sprintf("unknown backend %q: use scripted or openai", o.backend)
-	case o.response != "" && o.responseFile != "":
+	case len(o.responses) > 0 && o.responseFile != "":
 		return "-response and -response-file both give the reply: use one"
 	case o.delta < 1:
 		return fmt.Sprintf("-delta %d: a delta has at least one character", o.delta)
@@ -98,6 +108,17 @@ func (o *options) check() string {
 		return fmt.Sprintf("-fail-after %d: cannot be negative", o.failAfter)
 	case o.maxWords < 0:
 		return fmt.Sprintf("-max-words %d: cannot be negative", o.maxWords)
+	case o.budget < 1:
+		return fmt.Sprintf("-budget %d: a stream makes at least one attempt", o.budget)
+	}
+	switch o.strategyName {
+	case "":
+	case "rejection":
+		o.strategy = streaming.RejectionSampling(o.budget)
+	case "repair":
+		o.strategy = streaming.RepairTemplate(o.budget)
+	default:
+		return fmt.Sprintf("unknown strategy %q: use rejection or repair", o.strategyName)
 	}
 	ch, err := chunking.ByName(o.chunking)
 	if err != nil {
@@ -117,12 +138,13 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprint(w, `usage: mellea-stream [flags] [prompt]
 
 Streams a model's reply, cuts it into chunks, checks every chunk against the
-requirements given by flags, and stops at the first failed check. Delivered
-chunks go to standard output, one a line, as they arrive; a one-line summary
-goes to standard error.
+requirements given by flags, and stops at the first failed check; with
+-strategy, it then asks again, within -budget attempts. Delivered chunks go
+to standard output, one a line, as they arrive; a line on standard error
+marks each new attempt, and a one-line summary ends the run there.
 
 Exit status: 0 the stream completed, 1 an error, 2 a usage error,
-3 a failed check stopped the stream.
+3 a failed check stopped the stream (with -strategy: every attempt failed).
 
 Flags:
 `)
@@ -136,17 +158,17 @@ error. The openai backend reads its key from OPENAI_API_KEY.
 `)
 }
 
-// reply returns the scripted backend's reply.
-func (o *options) reply() (string, error) {
+// replies returns the scripted backend's replies, one per attempt.
+func (o *options) replies() ([]string, error) {
 	switch {
 	case o.responseFile != "":
 		b, err := os.ReadFile(o.responseFile)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
-		return string(b), nil
-	case o.response != "":
-		return o.response, nil
+		return []string{string(b)}, nil
+	case len(o.responses) > 0:
+		return o.responses, nil
 	}
-	return defaultReply, nil
+	return []string{defaultReply}, nil
 }

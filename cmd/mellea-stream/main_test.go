@@ -93,6 +93,38 @@ func TestBackendFailureExitsOne(t *testing.T) {
 	}
 }
 
+func TestStrategyRetriesWithOneReplyPerAttempt(t *testing.T) {
+	code, out, errOut := demo(t, "-forbid", "bad", "-strategy", "repair", "-budget", "3",
+		"-response", "One is fine. Two is bad. ", "-response", "Uno is fine. Dos is bad. ", "-response", "Eins is fine. Zwei is fine. ")
+	if code != exitCompleted {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitCompleted, errOut)
+	}
+	if want := "One is fine.\nUno is fine.\nEins is fine.\nZwei is fine.\n"; out != want {
+		t.Errorf("stdout = %q, want %q", out, want)
+	}
+	want := []string{
+		"mellea-stream: attempt 2 of 3: the chunks above failed",
+		"mellea-stream: attempt 3 of 3: the chunks above failed",
+		"mellea-stream: completed: 4 chunks, 28 characters (3 attempts, " + strings.TrimPrefix(build(), "("),
+	}
+	if got := lines(errOut); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("stderr lines:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestStrategyBudgetRunsOutExitsThree(t *testing.T) {
+	code, out, errOut := demo(t, "-forbid", "bad", "-strategy", "rejection", "-budget", "2", "-response", "Fine. So bad. ")
+	if code != exitStopped {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitStopped, errOut)
+	}
+	if out != "Fine.\nFine.\n" {
+		t.Errorf("stdout = %q, want the first sentence of each attempt", out)
+	}
+	if !strings.Contains(errOut, "stopped after 2 chunks, 5 characters (2 attempts, ") || !strings.Contains(errOut, `: Streaming validation failed: chunk contains forbidden word "bad"`) {
+		t.Errorf("stderr = %q", errOut)
+	}
+}
+
 func TestChunkingAndResponseFile(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "reply.txt")
 	if err := os.WriteFile(f, []byte("alpha  beta\ngamma"), 0o644); err != nil {
@@ -117,6 +149,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"-response", "a", "-response-file", "b"}, "-response and -response-file both give the reply"},
 		{[]string{"-delta", "0"}, "-delta 0: a delta has at least one character"},
 		{[]string{"-max-words", "-1"}, "-max-words -1: cannot be negative"},
+		{[]string{"-strategy", "best-of-n"}, `unknown strategy "best-of-n": use rejection or repair`},
+		{[]string{"-strategy", "repair", "-budget", "0"}, "-budget 0: a stream makes at least one attempt"},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 	} {
 		code, out, errOut := demo(t, tc.args...)

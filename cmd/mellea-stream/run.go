@@ -43,22 +43,28 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, chunks, err := stream(ctx, b, o, stdout)
+	res, chunks, err := stream(ctx, b, o, stdout, stderr)
 	return summarize(stderr, res, chunks, err)
 }
 
 // stream runs one session with one streamed instruction, writing each
 // delivered chunk to stdout as it arrives.
-func stream(ctx context.Context, b backend.Backend, o *options, stdout io.Writer) (streaming.Result, int, error) {
-	in := session.Instruction{Text: o.prompt, Requirements: o.requirements(), Chunking: o.chunker}
+func stream(ctx context.Context, b backend.Backend, o *options, stdout, stderr io.Writer) (streaming.Result, int, error) {
+	in := session.Instruction{Text: o.prompt, Requirements: o.requirements(), Chunking: o.chunker, Strategy: o.strategy}
 	var res streaming.Result
 	chunks := 0
 	err := session.Run(ctx, session.Config{Backend: b}, func(ctx context.Context, s *session.Session) error {
 		st := s.Stream(ctx, in)
 		defer st.Close()
+		shown := 1
 		for chunk, err := range st.Chunks() {
 			if err != nil {
 				return err
+			}
+			if a := st.Attempt(); a != shown {
+				// A new attempt: what was shown above it failed.
+				shown = a
+				fmt.Fprintf(stderr, "mellea-stream: attempt %d of %d: the chunks above failed\n", a, o.budget)
 			}
 			chunks++
 			if _, err := fmt.Fprintln(stdout, chunk); err != nil {
@@ -94,18 +100,18 @@ func newBackend(o *options) (backend.Backend, error) {
 		}
 		return openai.New(cfg)
 	}
-	reply, err := o.reply()
+	replies, err := o.replies()
 	if err != nil {
 		return nil, err
 	}
-	opts := []scripted.Option{scripted.WithDelta(o.delta), scripted.WithDelay(o.delay)}
+	opts := []scripted.Option{scripted.WithDelta(o.delta), scripted.WithDelay(o.delay), scripted.WithReplies(replies...)}
 	if o.model != "" {
 		opts = append(opts, scripted.WithModel(o.model))
 	}
 	if o.failAfter > 0 {
 		opts = append(opts, scripted.WithFailAfter(o.failAfter))
 	}
-	return scripted.New(reply, opts...), nil
+	return scripted.New(replies[0], opts...), nil
 }
 
 // summarize writes the one-line summary and returns the exit status.
@@ -115,6 +121,9 @@ func summarize(stderr io.Writer, res streaming.Result, chunks int, err error) in
 		build = "woven build"
 	}
 	n := utf8.RuneCountInString(res.FullText)
+	if len(res.Attempts) > 1 {
+		build = fmt.Sprintf("%d attempts, %s", len(res.Attempts), build)
+	}
 	switch {
 	case err != nil:
 		fmt.Fprintf(stderr, "mellea-stream: error after %d chunks (%s): %v\n", chunks, build, err)

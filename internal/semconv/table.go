@@ -93,6 +93,9 @@ type Table struct {
 	EventChunkIndex, EventPassed, EventRequirementCount string
 	EventTextLength, EventFullTextLength                string
 	EventExceptionType, EventDetail, EventSuccess       string
+	// The retry event and its keys: an addition of the port (mellea's
+	// tracing plugin drops RetryEvent), named in each release's style.
+	EventRetry, EventAttempt, EventRetryReason string
 	// CompletedAtEnd: the completed event is written as the stream ends
 	// (v0.7), not from the CompletedEvent (main).
 	CompletedAtEnd bool
@@ -197,6 +200,9 @@ var V07 = Table{
 	EventExceptionType:    "exception_type",
 	EventDetail:           "detail",
 	EventSuccess:          "success",
+	EventRetry:            "retry",
+	EventAttempt:          "attempt",
+	EventRetryReason:      "reason",
 	CompletedAtEnd:        true,
 
 	MetricInputTokens:  Instrument{Name: "mellea.llm.tokens.input", Unit: "tokens", Description: "Total number of input tokens processed by LLM"},
@@ -307,6 +313,9 @@ var Main = Table{
 	EventExceptionType:    "mellea.error.type",
 	EventDetail:           "mellea.error.detail",
 	EventSuccess:          "mellea.streaming.success",
+	EventRetry:            "retry",
+	EventAttempt:          "mellea.sampling.iteration",
+	EventRetryReason:      "mellea.sampling.failure_reason",
 
 	EventChunkProcessed:        "chunk_processed",
 	GenerationChunkIndex:       "mellea.generation.chunk_index",

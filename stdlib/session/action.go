@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"time"
@@ -27,9 +28,14 @@ type action struct {
 	options   map[string]any
 	reqs      []requirement.Requirement // nil: the instruction's
 	format    string
-	strategy  string
+	strategy  streaming.Strategy
 	toolCalls bool
 }
+
+// DefaultBudget is the budget of attempts of a strategy that a plugin at
+// component_pre_execute names for an instruction that has none: mellea's
+// default loop budget.
+const DefaultBudget = 2
 
 // wrap is the stream's streaming.Wrapper: the stream runs inside the
 // action.
@@ -54,13 +60,14 @@ func (a *action) execute(ctx context.Context, run func(ctx context.Context) erro
 	req.Format = a.format
 	req.ToolCalls = a.toolCalls
 	req.Component = componentType
+	a.setup.Strategy = a.strategy
 	if a.reqs != nil {
 		a.setup.Requirements = a.reqs
 	}
 	if err := run(ctx); err != nil {
 		return err
 	}
-	if res := a.stream.Result(); res.Completed {
+	if res := a.stream.Result(); succeeded(res) {
 		a.session.remember(a.in.Text, res.FullText)
 	}
 	return nil
@@ -83,7 +90,7 @@ func (a *action) ComponentStart() hooks.ComponentPayload {
 	return hooks.ComponentPayload{
 		ComponentType: componentType,
 		Requirements:  descriptions(a.requirements()),
-		Strategy:      a.strategy,
+		Strategy:      strategyName(a.strategy),
 		Format:        a.format,
 		ToolCalls:     a.toolCalls,
 		ModelOptions:  maps.Clone(a.options),
@@ -101,25 +108,61 @@ func (a *action) ComponentEnd(err error) hooks.ComponentPayload {
 	}
 	res := a.stream.Result()
 	p.Result = res.FullText
-	p.NumGenerateLogs = 1
-	p.SamplingSuccess = res.Completed
+	p.NumGenerateLogs = len(res.Attempts)
+	p.SamplingSuccess = succeeded(res)
 	return p
+}
+
+// succeeded reports whether a stream's result is a success: its selected
+// attempt completed and failed nothing.
+func succeeded(res streaming.Result) bool { return res.Completed && res.FailureReason == "" }
+
+// strategyName is the reported name of s; empty for none.
+func strategyName(s streaming.Strategy) string {
+	if s == nil {
+		return ""
+	}
+	return s.Name()
 }
 
 // Amend implements hooks.Amender: plugins at component_pre_execute may
 // change the model options, the format and the tool-calls flag (they reach
 // the backend's request), the requirements (they reach the stream; see
-// amendRequirements) and the strategy. The port has no sampling
-// strategies: a stream makes one attempt, and the strategy is reported in
-// the component's end payload.
+// amendRequirements) and the strategy (see amendStrategy).
 func (a *action) Amend(p hooks.Payload) {
 	cp, ok := p.(*hooks.ComponentPayload)
 	if !ok {
 		return
 	}
 	a.options = maps.Clone(cp.ModelOptions)
-	a.format, a.strategy, a.toolCalls = cp.Format, cp.Strategy, cp.ToolCalls
+	a.format, a.toolCalls = cp.Format, cp.ToolCalls
+	a.amendStrategy(cp.Strategy)
 	if !slices.Equal(cp.Requirements, descriptions(a.requirements())) {
 		a.reqs = amendRequirements(a.requirements(), cp.Requirements)
 	}
+}
+
+// amendStrategy takes the strategy name a plugin left: a built-in
+// strategy's name selects it, with the instruction's budget (DefaultBudget
+// when the instruction has no strategy); an empty name removes the
+// strategy. An unknown name is reported (see hooks.SetReporter) and the
+// instruction's strategy kept.
+func (a *action) amendStrategy(name string) {
+	if name == strategyName(a.strategy) {
+		return
+	}
+	if name == "" {
+		a.strategy = nil
+		return
+	}
+	budget := DefaultBudget
+	if a.strategy != nil {
+		budget = a.strategy.Budget()
+	}
+	s, err := streaming.StrategyNamed(name, budget)
+	if err != nil {
+		hooks.Report(fmt.Errorf("session: a plugin at %s set the strategy: %w; keeping %q", hooks.ComponentPreExecute, err, strategyName(a.strategy)))
+		return
+	}
+	a.strategy = s
 }

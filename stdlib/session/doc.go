@@ -12,6 +12,15 @@
 // session > action > stream_with_chunking > chat. session_reset fires
 // explicitly, from Session.Reset, in every build.
 //
+// An Instruction's Strategy makes its stream retry (see
+// streaming.WithStrategy): one component and one streaming lifecycle per
+// action, one generation lifecycle per attempt. The component payload's
+// Strategy is the strategy's name; a plugin at component_pre_execute that
+// sets it to a built-in strategy's name selects that strategy with the
+// instruction's budget (DefaultBudget when the instruction has none), and
+// one that empties it makes one attempt. An unknown name is reported once
+// and the instruction's strategy kept.
+//
 // In a plain build no lifecycle hook fires; the context still carries the
 // session's id and its own plugins, so streaming events reach them.
 //

@@ -22,17 +22,22 @@ type Instruction struct {
 	Validator backend.Backend
 	// ModelOptions override the session's for this instruction.
 	ModelOptions map[string]any
+	// Strategy makes the stream retry within its budget (see
+	// streaming.WithStrategy); nil means one attempt. The component
+	// payload's Strategy is its Name.
+	Strategy streaming.Strategy
 }
 
 // Stream acts on in: it returns a validated stream of the reply, under ctx
 // (the context Run handed to fn, or one derived from it). Ranging over the
 // stream's Chunks runs the action; see package streaming for the rest.
 func (s *Session) Stream(ctx context.Context, in Instruction) *streaming.Stream {
-	a := &action{session: s, in: in}
+	a := &action{session: s, in: in, strategy: in.Strategy}
 	a.stream = streaming.New(ctx, s.cfg.Backend, backend.Request{Action: in.Text},
 		streaming.WithRequirements(in.Requirements...),
 		streaming.WithChunker(in.Chunking),
 		streaming.WithValidator(in.Validator),
+		streaming.WithStrategy(in.Strategy),
 		streaming.WithWrapper(a.wrap))
 	return a.stream
 }
@@ -65,7 +70,7 @@ func (s *Session) begin(text string) []backend.Message {
 	return append(msgs, backend.Message{Role: "user", Content: text})
 }
 
-// remember keeps a completed turn in a ChatContext session.
+// remember keeps a successful turn in a ChatContext session.
 func (s *Session) remember(text, reply string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -105,9 +105,10 @@ func wovenStream(ctx context.Context, s *Session, in Instruction) *streaming.Str
 	if hooks.Woven() {
 		return s.Stream(ctx, in)
 	}
-	a := &action{session: s, in: in}
+	a := &action{session: s, in: in, strategy: in.Strategy}
 	a.stream = streaming.New(ctx, s.cfg.Backend, backend.Request{Action: in.Text},
 		streaming.WithRequirements(in.Requirements...),
+		streaming.WithStrategy(in.Strategy),
 		streaming.WithWrapper(func(ctx context.Context, setup *streaming.Setup, run func(context.Context) error) error {
 			a.setup, a.options, a.start = setup, s.modelOptions(in.ModelOptions), time.Now()
 			ctx, call, err := hooks.BeginComponent(ctx, a)

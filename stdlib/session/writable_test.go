@@ -122,3 +122,25 @@ func TestWritable_ComponentPreExecuteFieldsReachTheOperation(t *testing.T) {
 		t.Fatal("the caller's requirements were changed")
 	}
 }
+
+// A plugin that adds a requirement makes the stream check one more on
+// every chunk, also with no plugin listening to streaming_event.
+func TestWritable_AddedRequirementIsCheckedOnEveryChunk(t *testing.T) {
+	change(t, hooks.ComponentPreExecute, func(p hooks.Payload) {
+		c := p.(*hooks.ComponentPayload)
+		c.Requirements = append(c.Requirements, "is polite")
+	})
+	var rec requests
+	b := scripted.New("", scripted.WithReplyFunc(rec.reply))
+	in := Instruction{Text: "x", Requirements: []requirement.Requirement{requirement.MaxWords(50)}}
+	wovenRun(t, Config{Backend: b}, func(ctx context.Context, s *Session) error {
+		st := wovenStream(ctx, s, in)
+		if _, errs := hookstest.Drain(st.Chunks()); len(errs) != 0 {
+			t.Errorf("errors %v", errs)
+		}
+		if res := st.Result(); !res.Completed || len(res.Validations) != 2 {
+			t.Errorf("result %+v, want two requirements validated", res)
+		}
+		return nil
+	})
+}

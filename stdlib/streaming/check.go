@@ -35,7 +35,8 @@ func (r *run) check(ctx context.Context, chunk string) ([]hooks.CheckResult, err
 }
 
 // validate runs every requirement's Validate on the full text and emits the
-// FullValidationEvent.
+// FullValidationEvent. Without a strategy a failed full validation leaves
+// the attempt completed, as mellea's single attempt does.
 func (r *run) validate(ctx context.Context, full string) error {
 	results, err := r.judge(ctx, call{validate: true, text: full}, make([]hooks.CheckResult, len(r.names)))
 	if err != nil {
@@ -43,7 +44,12 @@ func (r *run) validate(ctx context.Context, full string) error {
 	}
 	r.validations = results
 	r.validated = allPass(results)
-	r.emit(ctx, hooks.FullValidationEvent{Attempt: 1, Passed: r.validated, Results: results}, nil)
+	if !r.validated && r.strategy != nil {
+		// With a strategy, a failed full validation fails the attempt.
+		r.failure = "Full validation failed: " + lastReason(results)
+		r.failures = failing(results)
+	}
+	r.emit(ctx, hooks.FullValidationEvent{Attempt: r.number, Passed: r.validated, Results: results}, nil)
 	return nil
 }
 
@@ -53,7 +59,7 @@ func (r *run) validate(ctx context.Context, full string) error {
 // then see judgeConcurrently. The first error is returned; a panic in a
 // call is an error.
 func (r *run) judge(ctx context.Context, c call, out []hooks.CheckResult) ([]hooks.CheckResult, error) {
-	reqs := r.s.cfg.requirements
+	reqs := r.reqs
 	if len(reqs) > 1 && r.slow[b2i(c.validate)] > 0 {
 		return r.judgeConcurrently(ctx, c, out)
 	}
@@ -71,7 +77,7 @@ func (r *run) judge(ctx context.Context, c call, out []hooks.CheckResult) ([]hoo
 // makes the others on this goroutine meanwhile. The first error cancels
 // the calls still running, and is returned once they have all returned.
 func (r *run) judgeConcurrently(ctx context.Context, c call, out []hooks.CheckResult) ([]hooks.CheckResult, error) {
-	reqs := r.s.cfg.requirements
+	reqs := r.reqs
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var (

@@ -79,16 +79,17 @@ func (r *run) process(ctx context.Context, chunk string, flush bool) error {
 		if !passed { // before the event: its results are the receivers' to read
 			r.halted = true
 			r.failure = failureReason(results, flush)
+			r.failures = failing(results)
 		}
 		if r.emitting() { // boxing the event costs an allocation
-			r.emit(ctx, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: 1, Passed: passed, Results: results}, r.activeNames())
+			r.emit(ctx, hooks.QuickCheckEvent{ChunkIndex: index, Attempt: r.number, Passed: passed, Results: results}, r.activeNames())
 		}
 		if !passed {
 			return nil
 		}
 	}
 	if r.emitting() {
-		r.emit(ctx, hooks.ChunkEvent{Text: chunk, ChunkIndex: index, Attempt: 1}, nil)
+		r.emit(ctx, hooks.ChunkEvent{Text: chunk, ChunkIndex: index, Attempt: r.number}, nil)
 	}
 	r.markDelivered(chunk)
 	if !r.yield(chunk, nil) {
@@ -119,14 +120,31 @@ func anyFail(results []hooks.CheckResult) bool {
 	return false
 }
 
-// failureReason is the failure text of the last failing result.
-func failureReason(results []hooks.CheckResult, flush bool) string {
+// failing returns the failing results, in order.
+func failing(results []hooks.CheckResult) []hooks.CheckResult {
+	var out []hooks.CheckResult
+	for _, res := range results {
+		if res.Outcome == hooks.Fail {
+			out = append(out, res)
+		}
+	}
+	return out
+}
+
+// lastReason is the reason of the last failing result.
+func lastReason(results []hooks.CheckResult) string {
 	reason := ""
 	for _, res := range results {
 		if res.Outcome == hooks.Fail {
 			reason = res.Reason
 		}
 	}
+	return reason
+}
+
+// failureReason is the failure text of the last failing result.
+func failureReason(results []hooks.CheckResult, flush bool) string {
+	reason := lastReason(results)
 	if flush {
 		return "Streaming validation failed on flush: " + reason
 	}

@@ -9,9 +9,9 @@
 // call tree under one context. The orchestration is a //mellea:hook
 // streaming lifecycle (streaming_start, streaming_end) that hookweave weaves
 // in; the streaming events (QuickCheckEvent, ChunkEvent, StreamingDoneEvent,
-// FullValidationEvent, ErrorEvent, CompletedEvent) are emitted in every
-// build, to the stream's WithEvents function and to the plugins listening to
-// streaming_event. In a plain build the lifecycle hooks do not fire, the
+// FullValidationEvent, RetryEvent, ErrorEvent, CompletedEvent) are emitted
+// in every build, to the stream's WithEvents function and to the plugins
+// listening to streaming_event. In a plain build the lifecycle hooks do not fire, the
 // events do. In a woven build a plugin that blocks streaming_start ends the
 // stream before generation with its *hooks.BlockedError, and no event is
 // emitted.
@@ -49,11 +49,39 @@
 // accumulated text up to the end of the last delivered chunk, as mellea
 // does: the delivered chunks with the text between them, nothing after.
 //
+// # Retrying
+//
+// WithStrategy makes a stream retry within the strategy's budget of
+// attempts (the first included), as mellea's stream(..., strategy=...)
+// does. An attempt fails on a failed per-chunk check, or, with a
+// strategy only, on a failed full validation after a natural end. Then
+// the attempt's generation is cancelled (a cancellation, never an LLM
+// error), a RetryEvent{Attempt, Reason} is emitted (Attempt is the one
+// starting), and the next attempt runs on the strategy's repair of the
+// request (RejectionSampling: the same request; RepairTemplate: the failed
+// attempt's delivered text and the failing reasons added), on fresh copies
+// of the requirements and an empty chunking state. An error, a consumer
+// stop, Close or a cancelled context ends the whole stream in any attempt;
+// errors are not retried.
+//
+// The consumer's chunks go on flat across attempts: what a failed attempt
+// delivered stays delivered, and the next attempt's chunks follow.
+// Stream.Attempt, read in the loop's body, says which attempt a chunk
+// belongs to. Every event carries its attempt (from 1), chunk indexes
+// restart at 0 in each attempt, and the one CompletedEvent, last, carries
+// AttemptsUsed. Result describes the selected attempt (the passing one,
+// else the strategy's pick when the budget ran out) and lists every
+// attempt in Result.Attempts. There is one streaming lifecycle per stream
+// and one generation lifecycle per attempt.
+//
 // # Events
 //
 // Event order: natural end (QuickCheck, Chunk)* StreamingDone
 // FullValidation? Completed; failed check ... QuickCheck(Passed=false)
-// Completed; error ... Error Completed; consumer stop ... Completed.
+// Completed; error ... Error Completed; consumer stop ... Completed. With
+// a strategy, each failed attempt but the last ends with its
+// QuickCheck(Passed=false) or FullValidation(Passed=false) followed by a
+// Retry, and the next attempt's events follow.
 // QuickCheckEvent and FullValidationEvent are emitted only when there are
 // requirements. A ChunkEvent is emitted just before the chunk is handed to
 // the consumer. CompletedEvent is always last, and it and streaming_end

@@ -26,6 +26,8 @@ type Setup struct {
 	// Requirements are the stream's own copies; requirements a wrapper puts
 	// here are copied again when run is called.
 	Requirements []requirement.Requirement
+	// Strategy is the stream's sampling strategy; nil for one attempt.
+	Strategy Strategy
 }
 
 type config struct {
@@ -34,6 +36,7 @@ type config struct {
 	validator    backend.Backend
 	wrap         Wrapper
 	events       func(hooks.Event)
+	strategy     Strategy
 }
 
 // WithRequirements adds requirements that every chunk and the full text are
@@ -55,8 +58,8 @@ func WithValidator(b backend.Backend) Option {
 }
 
 // WithEvents calls fn with each of the stream's events (QuickCheckEvent,
-// ChunkEvent, StreamingDoneEvent, FullValidationEvent, ErrorEvent,
-// CompletedEvent), in the order they are emitted, on the consumer's
+// ChunkEvent, StreamingDoneEvent, FullValidationEvent, RetryEvent,
+// ErrorEvent, CompletedEvent), in the order they are emitted, on the consumer's
 // goroutine, before the plugins listening to streaming_event see it. It
 // works in plain and woven builds alike, with no plugin registered. A panic
 // in fn is contained like a plugin's: reported (see hooks.SetReporter) and
@@ -70,6 +73,19 @@ func WithEvents(fn func(hooks.Event)) Option {
 			c.events = fn
 		}
 	}
+}
+
+// WithStrategy makes the stream retry within s's budget: an attempt fails
+// on a failed per-chunk check, or on a failed full validation after a
+// natural end; its generation is then cancelled, a hooks.RetryEvent is
+// emitted, and the next attempt runs on s's repair of the request, with
+// fresh copies of the requirements and an empty chunking state. The
+// consumer's chunks go on across attempts: the chunks a failed attempt
+// delivered stay delivered (see Stream.Attempt to tell attempts apart).
+// An error, a consumer stop, Close or a cancelled context ends the whole
+// stream, whatever the attempt. nil means one attempt.
+func WithStrategy(s Strategy) Option {
+	return func(c *config) { c.strategy = s }
 }
 
 // WithWrapper runs the stream inside w. Package session uses it to open the

@@ -3,6 +3,7 @@ package streaming
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -14,7 +15,7 @@ import (
 )
 
 // run is one execution of a Stream and the subject of its streaming
-// lifecycle.
+// lifecycle. It makes one attempt, or, with a strategy, up to its budget.
 type run struct {
 	s     *Stream
 	id    string   // the streaming id, shared by the lifecycle and the events
@@ -27,23 +28,42 @@ type run struct {
 	slow    [2]int              // requirements with a slow Check, a slow Validate
 	checked []hooks.CheckResult // the results of the last check, reused
 
-	acc       strings.Builder  // every delta received
-	resumer   chunking.Resumer // the chunker, when it resumes its scans
-	pending   string           // text not yet cut into chunks
-	mark      int              // where the resumer's next scan of pending starts
-	next      int              // index of the next chunk
-	delivered int              // end of the last delivered chunk in acc
+	resumer  chunking.Resumer // the chunker, when it resumes its scans
+	strategy Strategy         // nil: one attempt
+	budget   int              // attempts allowed, the first included
 
-	started     bool // the wrapper called the stream
+	attemptState // the running attempt's
+
+	attempts    []Attempt // the attempts recorded, in order
+	pick        int       // index of the selected attempt; -1: the last
+	generations int       // generations started
+
+	started  bool // the wrapper called the stream
+	gone     bool // yield may not be called again
+	stopped  bool
+	err      error
+	fullText string // the selected attempt's
+}
+
+// attemptState is what one attempt starts afresh: its request, its copies
+// of the requirements and the chunking of its reply.
+type attemptState struct {
+	number    int // from 1; 0 before the first attempt
+	req       backend.Request
+	reqs      []requirement.Requirement
+	acc       strings.Builder // every delta received
+	pending   string          // text not yet cut into chunks
+	mark      int             // where the resumer's next scan of pending starts
+	next      int             // index of the next chunk
+	delivered int             // end of the last delivered chunk in acc
+
 	halted      bool // a failed check or the consumer stopped generation
-	gone        bool // yield may not be called again
 	natural     bool // generation ended naturally and every chunk passed
-	stopped     bool
 	failure     string
-	err         error
+	failures    []hooks.CheckResult
 	validations []hooks.CheckResult
 	validated   bool
-	fullText    string
+	recorded    bool // the attempt is in run.attempts
 }
 
 // errHalt is what onDelta returns to stop generation after a failed check
@@ -51,11 +71,21 @@ type run struct {
 var errHalt = errors.New("streaming: halted")
 
 func newRun(s *Stream, yield func(string, error) bool) *run {
-	r := &run{s: s, id: hooks.NewID(), names: requirementNames(s.cfg.requirements), yield: yield}
-	r.slow = countSlow(s.cfg.requirements)
-	r.checked = make([]hooks.CheckResult, len(r.names))
+	r := &run{s: s, id: hooks.NewID(), yield: yield, pick: -1}
+	r.setRequirements()
 	r.resumer, _ = s.cfg.chunker.(chunking.Resumer)
 	return r
+}
+
+// setRequirements takes the stream's requirements and strategy as they
+// are now: when the run is made, and again once its wrapper changed them.
+func (r *run) setRequirements() {
+	reqs := r.s.cfg.requirements
+	r.names = requirementNames(reqs)
+	r.slow = countSlow(reqs)
+	r.checked = make([]hooks.CheckResult, len(reqs))
+	r.strategy = r.s.cfg.strategy
+	r.budget = budget(r.strategy)
 }
 
 // activeNames returns the names of the active requirements for an event.
@@ -83,9 +113,9 @@ func (r *run) stream(ctx context.Context) (err error) {
 	defer r.complete(ctx)
 	err = r.body(ctx)
 	if err != nil && ctx.Err() != nil {
-		// Stopping is not failing: Close, or the consumer's
-		// context ended. No ErrorEvent; the consumer still gets the
-		// context's error, unless it closed the stream itself.
+		// Stopping is not failing: Close, or the consumer's context
+		// ended. No ErrorEvent; the consumer still gets the context's
+		// error, unless it closed the stream itself.
 		r.stopped, err = true, nil
 		if !r.s.stopped() {
 			r.err = ctx.Err()
@@ -98,15 +128,53 @@ func (r *run) stream(ctx context.Context) (err error) {
 	return err
 }
 
-// body generates, checks and delivers; it returns the error that ends the
-// stream, nil for a natural end, a failed check or a consumer stop.
+// body makes the attempts; it returns the error that ends the stream, nil
+// for a natural end, a failed check or a consumer stop. An attempt that
+// failed is followed by a RetryEvent and the next attempt while the budget
+// allows.
 func (r *run) body(ctx context.Context) error {
-	if r.s.stopped() {
-		r.stopped = true
-		return nil
+	for n := 1; ; n++ {
+		if r.s.stopped() {
+			r.stopped = true
+			return nil
+		}
+		if n > 1 { // the previous attempt's failure, announced once the next surely starts
+			r.emit(ctx, hooks.RetryEvent{Attempt: n, Reason: r.failure}, nil)
+		}
+		r.begin(n)
+		if err := r.attempt(ctx); err != nil || r.stopped || r.failure == "" {
+			return err
+		}
+		r.record()
+		if n == r.budget {
+			return r.selectAttempt()
+		}
 	}
+}
+
+// begin starts attempt n afresh: its request (the strategy's repair of the
+// original after the first), fresh copies of the requirements, and an
+// empty chunking state. The chunker itself is stateless by contract.
+func (r *run) begin(n int) {
+	req, reqs := r.s.req, r.s.cfg.requirements
+	if n > 1 {
+		req = r.strategy.Repair(req, slices.Clip(r.attempts))
+	}
+	if r.budget > 1 {
+		// The stream's copies stay untouched for the next attempt.
+		reqs = copyRequirements(reqs)
+	}
+	r.attemptState = attemptState{number: n, req: req, reqs: reqs}
+	r.s.attempt.Store(int32(n))
+}
+
+// attempt generates, checks and delivers one attempt.
+func (r *run) attempt(ctx context.Context) error {
 	var checkErr error
-	_, err := backend.Stream(ctx, r.s.backend, r.s.req, func(delta string) error {
+	if _, ok := r.s.backend.(backend.Streamer); ok {
+		r.generations++
+	}
+	_, err := backend.Stream(ctx, r.s.backend, r.req, func(delta string) error {
 		if r.halted || checkErr != nil {
 			return errHalt
 		}
@@ -125,7 +193,7 @@ func (r *run) body(ctx context.Context) error {
 	return r.end(ctx)
 }
 
-// end finishes a stream whose generation ended naturally: it flushes the
+// end finishes an attempt whose generation ended naturally: it flushes the
 // withheld fragment, then runs the full validation.
 func (r *run) end(ctx context.Context) error {
 	chunks := r.s.cfg.chunker.Flush(r.pending)
@@ -140,36 +208,87 @@ func (r *run) end(ctx context.Context) error {
 	r.pending = ""
 	r.natural = true
 	full := r.acc.String()
-	r.emit(ctx, hooks.StreamingDoneEvent{Attempt: 1, FullText: full}, nil)
+	r.emit(ctx, hooks.StreamingDoneEvent{Attempt: r.number, FullText: full}, nil)
 	if len(r.names) == 0 {
 		return nil
 	}
 	return r.validate(ctx, full)
 }
 
-// complete fixes the full text and emits the CompletedEvent.
-func (r *run) complete(ctx context.Context) {
-	if r.natural {
-		r.fullText = r.acc.String()
-	} else {
-		r.fullText = r.acc.String()[:r.delivered]
+// record adds the running attempt to the attempts.
+func (r *run) record() {
+	full := r.acc.String()
+	if !r.natural {
+		full = full[:r.delivered]
 	}
-	r.emit(ctx, hooks.CompletedEvent{Success: r.success(), FullText: r.fullText, AttemptsUsed: 1}, nil)
+	r.attempts = append(r.attempts, Attempt{
+		Number:           r.number,
+		FullText:         full,
+		FailureReason:    r.failure,
+		Failures:         r.failures,
+		Completed:        r.natural && r.err == nil && !r.stopped,
+		Validations:      r.validations,
+		ValidationPassed: r.validated,
+	})
+	r.recorded = true
 }
 
-func (r *run) success() bool { return r.natural && r.err == nil && !r.stopped }
+// selectAttempt asks the strategy which attempt the result reports once
+// every attempt failed; without one, that is the only attempt.
+func (r *run) selectAttempt() error {
+	if r.strategy == nil {
+		return nil
+	}
+	i := r.strategy.Select(slices.Clip(r.attempts))
+	if i < 0 || i >= len(r.attempts) {
+		return fmt.Errorf("streaming: strategy %s selected attempt index %d of %d attempts", r.strategy.Name(), i, len(r.attempts))
+	}
+	r.pick = i
+	return nil
+}
+
+// selected returns the selected attempt, nil before the first.
+func (r *run) selected() *Attempt {
+	if len(r.attempts) == 0 {
+		return nil
+	}
+	if r.pick >= 0 {
+		return &r.attempts[r.pick]
+	}
+	return &r.attempts[len(r.attempts)-1]
+}
+
+// complete records the last attempt, marks the selected one, fixes the
+// full text and emits the CompletedEvent.
+func (r *run) complete(ctx context.Context) {
+	if r.number > 0 && !r.recorded {
+		r.record()
+	}
+	if a := r.selected(); a != nil {
+		a.Selected = true
+		r.fullText = a.FullText
+	}
+	r.emit(ctx, hooks.CompletedEvent{Success: r.success(), FullText: r.fullText, AttemptsUsed: len(r.attempts)}, nil)
+}
+
+// success reports whether the stream succeeded: its selected attempt
+// completed and did not fail, and no error or stop ended the stream.
+func (r *run) success() bool {
+	a := r.selected()
+	return a != nil && a.Completed && a.FailureReason == "" && r.err == nil && !r.stopped
+}
 
 // result is the run's outcome for Stream.Result.
 func (r *run) result() Result {
-	return Result{
-		Completed:        r.success(),
-		FullText:         r.fullText,
-		FailureReason:    r.failure,
-		Err:              r.err,
-		Stopped:          r.stopped,
-		Validations:      r.validations,
-		ValidationPassed: r.validated,
+	res := Result{Err: r.err, Stopped: r.stopped, Attempts: r.attempts}
+	if a := r.selected(); a != nil {
+		res.Completed = a.Completed && r.err == nil && !r.stopped
+		res.FullText = a.FullText
+		res.FailureReason = a.FailureReason
+		res.Validations = a.Validations
+		res.ValidationPassed = a.ValidationPassed
 	}
+	return res
 }
 
 // textLength is a text's length in characters, as mellea counts it.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"iter"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hookweave/hookweave/stdlib/backend"
 )
@@ -27,6 +28,8 @@ type Stream struct {
 	stopping bool                    // Close was called
 	cancel   context.CancelCauseFunc // cancels the running stream
 	res      Result
+
+	attempt atomic.Int32 // the attempt running, or the last one
 }
 
 type state uint8
@@ -57,6 +60,15 @@ func (s *Stream) Chunks() iter.Seq2[string, error] {
 		s.exec(yield)
 	}
 }
+
+// Attempt returns the number of the attempt running (from 1), or of the
+// last one once the stream has ended; 0 before the first. Read in the body
+// of the loop over Chunks, it is the attempt of the chunk just received:
+// with a strategy, a consumer that keeps the last number it saw knows that
+// a new attempt began when the number changes, which is when a UI clears
+// what the failed attempt showed. (A WithEvents function sees the same
+// moment as the RetryEvent, just before the new attempt's first chunk.)
+func (s *Stream) Attempt() int { return int(s.attempt.Load()) }
 
 // Result returns the stream's outcome. It is final once Chunks' loop has
 // ended or Close has returned on a stream never iterated (and, for a
@@ -124,7 +136,7 @@ func (s *Stream) exec(yield func(string, error) bool) {
 
 	r := newRun(s, yield)
 	defer s.finish(r)
-	setup := &Setup{Request: s.req, Requirements: s.cfg.requirements}
+	setup := &Setup{Request: s.req, Requirements: s.cfg.requirements, Strategy: s.cfg.strategy}
 	err := s.cfg.wrap(ctx, setup, func(ctx context.Context) error {
 		if r.started {
 			return errRanTwice
@@ -132,7 +144,8 @@ func (s *Stream) exec(yield func(string, error) bool) {
 		r.started = true
 		s.req = setup.Request
 		s.cfg.requirements = copyRequirements(setup.Requirements)
-		r.names = requirementNames(s.cfg.requirements)
+		s.cfg.strategy = setup.Strategy
+		r.setRequirements()
 		defer s.record(r) // final before the wrapper ends, for its end hook
 		err := r.stream(ctx)
 		if err != nil && r.err == nil {

@@ -23,23 +23,27 @@ func (r *run) StreamingStart() hooks.StreamingStartPayload {
 
 // StreamingEnd implements hooks.StreamingSubject. err is the stream's error
 // (a *hooks.PanicError for a panic); a failed check and a consumer stop are
-// not errors.
+// not errors. As mellea fills the payload, the failure reason is empty when
+// an error ended the stream, and the model and provider are empty when no
+// generation started.
 func (r *run) StreamingEnd(err error) hooks.StreamingEndPayload {
 	p := hooks.StreamingEndPayload{
-		StreamingID:    r.id,
-		Model:          backend.ModelFor(r.s.backend, r.s.req),
-		Provider:       r.s.backend.Name(),
-		FullTextLength: textLength(r.fullText),
+		StreamingID:     r.id,
+		FullTextLength:  textLength(r.fullText),
+		NumGenerateLogs: r.generations,
 	}
-	switch {
+	if r.generations > 0 {
+		p.Model = backend.ModelFor(r.s.backend, r.s.req)
+		p.Provider = r.s.backend.Name()
+	}
+	switch res := r.result(); {
 	case err != nil:
 		p.Err = err
-		p.FailureReason = err.Error()
 		p.ErrorCategory = hooks.ErrorCategory(err)
 	case r.stopped:
 		p.Stopped = true
-	case r.failure != "":
-		p.FailureReason = r.failure
+	case res.FailureReason != "":
+		p.FailureReason = res.FailureReason
 	default:
 		p.Success = r.success()
 	}

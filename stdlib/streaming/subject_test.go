@@ -108,7 +108,7 @@ func TestStreamingEndPayloads(t *testing.T) {
 			}
 		}},
 		{"error", scripted.New("a b c", scripted.WithDelta(1), scripted.WithFailAfter(2)), all, func(t *testing.T, p hooks.StreamingEndPayload, err error) {
-			if err == nil || p.Err != err || p.Success || p.FailureReason != err.Error() || p.ErrorCategory != hooks.CategoryServer || p.Stopped {
+			if err == nil || p.Err != err || p.Success || p.FailureReason != "" || p.ErrorCategory != hooks.CategoryServer || p.Stopped {
 				t.Errorf("end %+v, err %v", p, err)
 			}
 		}},
@@ -134,6 +134,56 @@ func TestStreamingEndPayloads(t *testing.T) {
 			tt.check(t, *ends(rec)[0], err)
 		})
 	}
+}
+
+// The model and provider are those of a generation: empty when none
+// started, as mellea's payload leaves them.
+func TestStreamingEndPayloadWithNoGenerationHasNoModel(t *testing.T) {
+	for name, b := range map[string]backend.Backend{
+		"cannot stream":  completer{},
+		"closed at once": scripted.New("a b"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			rec := hookstest.Record(t, hooks.StreamingStart, hooks.StreamingEvent, hooks.StreamingEnd)
+			s := New(context.Background(), b, backend.Request{})
+			if name == "closed at once" {
+				s.stopping = true
+			}
+			woven(t, s, all)
+			if len(ends(rec)) != 1 {
+				t.Fatalf("%d ends", len(ends(rec)))
+			}
+			if p := ends(rec)[0]; p.Model != "" || p.Provider != "" || p.NumGenerateLogs != 0 || p.Success {
+				t.Errorf("end %+v", p)
+			}
+		})
+	}
+}
+
+func TestStreamingEndPayloadOfARetriedStream(t *testing.T) {
+	rec := hookstest.Record(t, hooks.StreamingStart, hooks.StreamingEvent, hooks.StreamingEnd)
+	b := scripted.New("", scripted.WithReplies("a x", "b x", "c x"))
+	s := New(context.Background(), b, backend.Request{}, WithRequirements(banned{"x"}), WithChunker(word()), WithStrategy(RejectionSampling(3)))
+	woven(t, s, all)
+	if len(ends(rec)) != 1 {
+		t.Fatalf("%d ends", len(ends(rec)))
+	}
+	// Every attempt failed: the payload reports the selected (first) one.
+	p := ends(rec)[0]
+	if p.Success || p.NumGenerateLogs != 3 || p.FailureReason != "Streaming validation failed on flush: said x" ||
+		p.FullTextLength != 1 || p.Model != scripted.DefaultModel || p.Provider != scripted.Provider {
+		t.Errorf("end %+v", p)
+	}
+}
+
+func word() chunking.Chunker { c, _ := chunking.ByName("word"); return c }
+
+type completer struct{}
+
+func (completer) Name() string  { return "completer" }
+func (completer) Model() string { return "whole" }
+func (completer) Generate(context.Context, backend.Request) (backend.Response, error) {
+	return backend.Response{Text: "All at once."}, nil
 }
 
 func TestStreamingEndOnPanic(t *testing.T) {

@@ -29,6 +29,7 @@ type pass struct {
 var passes = []pass{
 	{"plain", "Scaling", ""},
 	{"plain", "Concurrent", "1x"},
+	{"plain", "Retry", ""},
 	{"woven", "Telemetry", ""},
 	{"plain", "PerChunk", ""},
 	{"woven", "PerChunk", ""},

@@ -76,6 +76,8 @@ func rows(res results) []row {
 	}
 	rs = append(rs, paired(res, "BenchmarkPerChunk", "stream", "bare", "chunk",
 		"stream per chunk vs bare loop, one requirement, no plugin", 2))
+	rs = append(rs, paired(res, "BenchmarkRetry", "retried", "fresh", "attempt",
+		"retried stream per attempt vs a fresh stream of the same reply", 1.10))
 	rs = append(rs, paired(res, "BenchmarkTelemetry", "woven", "inline", "chunk",
 		"woven, tracing and metrics on, vs the inline reference", 1.10))
 	ratios := res.roundRatios("woven", "plain", "BenchmarkPerChunk", "stream-ns/chunk")

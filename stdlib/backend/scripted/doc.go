@@ -5,7 +5,8 @@
 // context is done.
 //
 // A *Backend is immutable once built by New, so one value serves any number
-// of concurrent streams.
+// of concurrent streams; with WithReplies its calls take the replies in
+// turn.
 //
 // Package scripted never imports telemetry or OpenTelemetry.
 package scripted

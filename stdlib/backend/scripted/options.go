@@ -1,6 +1,7 @@
 package scripted
 
 import (
+	"sync/atomic"
 	"time"
 
 	"github.com/hookweave/hookweave/hooks"
@@ -85,4 +86,23 @@ func WithStall() Option {
 // safe for concurrent use.
 func WithReplyFunc(f func(req backend.Request) string) Option {
 	return func(c *config) { c.reply = f }
+}
+
+// WithReplies makes the backend answer its calls in turn: the first Stream
+// or Generate call gets replies[0], the next replies[1], and every call
+// after the last reply gets the last one again; no replies means the
+// reply given to New. It is how a demo or a test scripts the attempts of a
+// retried stream. The calls are counted on the Backend, whatever their
+// request, so a judge asking the same backend takes a reply too.
+func WithReplies(replies ...string) Option {
+	return func(c *config) {
+		if len(replies) == 0 {
+			return
+		}
+		var calls atomic.Int64
+		c.reply = func(backend.Request) string {
+			n := calls.Add(1) - 1
+			return replies[min(n, int64(len(replies)-1))]
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -288,5 +289,28 @@ func TestConcurrentStreams(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+func TestRepliesAnswerCallsInTurn(t *testing.T) {
+	b := scripted.New("unused", scripted.WithReplies("first", "second"))
+	var got []string
+	for range 3 {
+		text, _, err := collect(t, context.Background(), b, request("same prompt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, strings.Join(text, ""))
+	}
+	if want := []string{"first", "second", "second"}; !slices.Equal(got, want) {
+		t.Errorf("replies %q, want %q", got, want)
+	}
+}
+
+func TestNoRepliesKeepTheReply(t *testing.T) {
+	b := scripted.New("the reply", scripted.WithReplies())
+	resp, err := b.Generate(context.Background(), request("x"))
+	if err != nil || resp.Text != "the reply" {
+		t.Errorf("Generate = %q, %v; want the reply given to New", resp.Text, err)
 	}
 }
