@@ -56,8 +56,7 @@ func TestRegister_UnregisterRemovesThePlugins(t *testing.T) {
 		t.Error("a second Register of the same set succeeded")
 	}
 	for _, h := range hooks.Hooks() {
-		// The span hooks have no tracing handler yet.
-		want := h != hooks.SessionReset && h != hooks.GenerationEvent && h != hooks.SpanStart && h != hooks.SpanEnd
+		want := h != hooks.SessionReset && h != hooks.GenerationEvent
 		if hooks.Listening(h) != want {
 			t.Errorf("listening to %s: %v, want %v", h, hooks.Listening(h), want)
 		}
