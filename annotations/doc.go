@@ -11,7 +11,7 @@
 //	//mellea:hook <lifecycle> [subject=<name>] [ctx=<name>]
 //
 // <lifecycle> is one of the names of Lifecycles (session, component,
-// generation, streaming). The function must:
+// generation, streaming; span, below, differs). The function must:
 //
 //   - have a body;
 //   - take a named context.Context parameter: the one named by ctx=, or the
@@ -25,6 +25,20 @@
 // The subject's methods give the start and end payloads (the end one from
 // the function's final error), so the annotation itself says nothing about
 // payload fields: the weaver needs no type information.
+//
+// # Spans
+//
+// A program's own functions open the span lifecycle:
+//
+//	//mellea:hook span [name=<name>] [ctx=<name>]
+//
+// on any function or method with a body and a named context.Context
+// parameter (found as above), whatever its results and type parameters.
+// The span is named <name> (letters, digits and . _ - /, such as
+// retrieve.docs), or else after the function as a stack trace names it,
+// without the package path (FuncName: "lookup", "(*store).lookup",
+// "Map[...]"). If the last result is error, it is the span's outcome;
+// otherwise only a panic is. span takes no subject=.
 //
 // Any other use of the mellea: prefix is an error: a directive with a space
 // after //, an unknown directive or lifecycle, an unknown or repeated key, an

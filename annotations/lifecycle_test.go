@@ -15,8 +15,9 @@ import (
 
 // TestLifecyclesMatchHooks ties the lifecycles the grammar knows to package
 // hooks, which the woven code calls: each Begin is a function of hooks, each
-// Subject an interface, each hook name one of hooks.Hooks(); and together
-// the lifecycles fire every hook but those called explicitly.
+// Subject an interface (or none, for a lifecycle without subject=), each
+// hook name one of hooks.Hooks(); and together the lifecycles fire every
+// hook but those called explicitly.
 func TestLifecyclesMatchHooks(t *testing.T) {
 	decls := hooksDecls(t)
 	names := map[string]bool{}
@@ -28,7 +29,10 @@ func TestLifecyclesMatchHooks(t *testing.T) {
 		if decls[lc.Begin] != "func" {
 			t.Errorf("%s: Begin %s is not a function of package hooks", lc.Name, lc.Begin)
 		}
-		if decls[lc.Subject] != "interface" {
+		switch {
+		case lc.Subject == "" && slices.Contains(lc.Keys, "subject"):
+			t.Errorf("%s: takes subject= but has no Subject", lc.Name)
+		case lc.Subject != "" && decls[lc.Subject] != "interface":
 			t.Errorf("%s: Subject %s is not an interface of package hooks", lc.Name, lc.Subject)
 		}
 		for _, h := range slices.Concat(lc.StartHooks, lc.EndHooks) {

@@ -6,8 +6,10 @@ import (
 	"go/ast"
 	"go/token"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Directive is how every annotation begins.
@@ -20,8 +22,11 @@ type Annotation struct {
 	Pos       token.Pos     // the start of the annotation comment
 	Lifecycle *Lifecycle    // the lifecycle it opens
 	Func      *ast.FuncDecl // the annotated function
-	Subject   string        // the receiver or parameter that is the subject
+	Subject   string        // the receiver or parameter that is the subject; "" for span
 	Context   string        // the context.Context parameter
+	// Name is a span's name: the annotation's name=, or else FuncName of
+	// the function. "" for the other lifecycles.
+	Name string
 }
 
 // Mentions reports whether src may hold an annotation or a misspelt one: a
@@ -115,17 +120,31 @@ func (p *checker) args(a *Annotation, c *ast.Comment) bool {
 			}
 			continue
 		}
+		keys := subjectKeys
+		if a.Lifecycle != nil {
+			keys = a.Lifecycle.Keys
+		}
 		key, val, found := strings.Cut(f.s, "=")
 		switch {
 		case !found:
-			p.errorf(pos, "unexpected %q after the lifecycle: arguments are key=value, with keys subject and ctx", f.s)
+			p.errorf(pos, "unexpected %q after the lifecycle: arguments are key=value, with keys %s", f.s, strings.Join(keys, " and "))
 			return false
-		case key != "subject" && key != "ctx":
-			p.errorf(pos, "unknown key %q: the keys are subject and ctx", key)
+		case !slices.Contains(keys, key) && a.Lifecycle != nil && a.Lifecycle.Subject == "":
+			p.errorf(pos, "unknown key %q: the keys of %s are %s", key, a.Lifecycle.Name, strings.Join(keys, " and "))
+			ok = false
+		case !slices.Contains(keys, key):
+			p.errorf(pos, "unknown key %q: the keys are %s", key, strings.Join(keys, " and "))
 			ok = false
 		case set[key]:
 			p.errorf(pos, "%s= is given twice", key)
 			ok = false
+		case key == "name":
+			set[key] = true
+			if !isSpanName(val) {
+				p.errorf(pos, "name=%s: a span name is letters, digits and . _ - / only, such as name=retrieve.docs", val)
+				ok = false
+			}
+			a.Name = val
 		case !token.IsIdentifier(val) || val == "_":
 			p.errorf(pos, "%s=%s: the value must name a parameter", key, val)
 			ok = false
@@ -151,11 +170,17 @@ func (p *checker) shape(a *Annotation) bool {
 	name := fd.Name.Name
 	ok := true
 	if fd.Body == nil {
-		p.errorf(fd.Pos(), "%s is annotated %s %s but has no body", name, Directive, a.Lifecycle.Name)
+		p.errorf(fd.Pos(), "%s is annotated %s %s but has no body: only a function with a Go body can be woven; remove the annotation", name, Directive, a.Lifecycle.Name)
 		ok = false
 	}
 	if !p.context(a) {
 		ok = false
+	}
+	if a.Lifecycle.Subject == "" { // span: any results; the error result, if last, is the outcome
+		if a.Name == "" {
+			a.Name = FuncName(fd)
+		}
+		return ok
 	}
 	if !p.subject(a) {
 		ok = false
@@ -304,4 +329,18 @@ func fieldsWithOffsets(s string) []field {
 		}
 	}
 	return fs
+}
+
+// isSpanName reports whether s is a span name: letters, digits and . _ - /,
+// at least one.
+func isSpanName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._-/", r) {
+			return false
+		}
+	}
+	return true
 }

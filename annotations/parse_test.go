@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
@@ -58,6 +59,86 @@ func act(ctx context.Context, x int) error { return nil }
 	}
 }
 
+// TestParse_Spans: a span goes on any function or method with a body and
+// a context, whatever its results; it is named by name= or after the
+// function as a stack trace names it, without the package path.
+func TestParse_Spans(t *testing.T) {
+	anns, err := parse(t, header+`
+type store struct{}
+type List[T any] struct{}
+type vec []int
+
+//mellea:hook span
+func lookup(ctx context.Context, key string) (string, error) { return key, nil }
+
+//mellea:hook span name=retrieve.docs_v2/all-of-them ctx=c
+func (s *store) get(n int, c context.Context) int { return n }
+
+//mellea:hook span
+func (*store) put(ctx context.Context) {}
+
+//mellea:hook span
+func (v vec) Len(ctx context.Context) int { return len(v) }
+
+//mellea:hook span
+func Map[T, U any](ctx context.Context, xs []T, f func(T) U) []U { return nil }
+
+//mellea:hook span
+func (l *List[T]) Push(ctx context.Context, x T) {}
+
+//mellea:hook span
+func (l List[T]) Peek(ctx context.Context) (x T, ok bool) { return }
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ fn, name, ctx string }{
+		{"lookup", "lookup", "ctx"},
+		{"get", "retrieve.docs_v2/all-of-them", "c"},
+		{"put", "(*store).put", "ctx"},
+		{"Len", "vec.Len", "ctx"},
+		{"Map", "Map[...]", "ctx"},
+		{"Push", "(*List[...]).Push", "ctx"},
+		{"Peek", "List[...].Peek", "ctx"},
+	}
+	if len(anns) != len(want) {
+		t.Fatalf("got %d annotations, want %d", len(anns), len(want))
+	}
+	for i, w := range want {
+		a := anns[i]
+		if a.Func.Name.Name != w.fn || a.Lifecycle.Name != "span" || a.Name != w.name || a.Context != w.ctx || a.Subject != "" {
+			t.Errorf("annotation %d = %s %s name=%q ctx=%s subject=%q, want %+v", i, a.Func.Name.Name, a.Lifecycle.Name, a.Name, a.Context, a.Subject, w)
+		}
+	}
+	if lc := anns[0].Lifecycle; lc.Begin != "BeginSpan" || lc.Subject != "" {
+		t.Errorf("lifecycle = %+v", lc)
+	}
+}
+
+// TestFuncName: the function's name as a stack trace prints it, without
+// the package path; the method of the same name on another type differs.
+func TestFuncName(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "x.go", `package p
+func f() {}
+func (s *S) f() {}
+func (S) f() {}
+func (s (*S)) g() {}
+func (g *G[K, V]) f() {}
+func (g G[_]) h() {}
+func F[T any]() {}
+`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"f", "(*S).f", "S.f", "(*S).g", "(*G[...]).f", "G[...].h", "F[...]"}
+	for i, d := range f.Decls {
+		if got := FuncName(d.(*ast.FuncDecl)); got != want[i] {
+			t.Errorf("FuncName of declaration %d = %q, want %q", i, got, want[i])
+		}
+	}
+}
+
 func TestParse_RenamedContextImport(t *testing.T) {
 	anns, err := parse(t, `package p
 import stdctx "context"
@@ -81,9 +162,9 @@ func TestParse_Errors(t *testing.T) {
 		{"unknown directive", "//mellea:hooks streaming\nfunc (s *S) f(ctx context.Context) error { return nil }",
 			"x.go:5:1: unknown directive //mellea:hooks: the only mellea directive is //mellea:hook"},
 		{"unknown lifecycle", "//mellea:hook streem\nfunc (s *S) f(ctx context.Context) error { return nil }",
-			`x.go:5:15: unknown lifecycle "streem": use one of session, component, generation, streaming`},
+			`x.go:5:15: unknown lifecycle "streem": use one of session, component, generation, streaming, span`},
 		{"missing lifecycle", "//mellea:hook\nfunc (s *S) f(ctx context.Context) error { return nil }",
-			"x.go:5:1: missing lifecycle: write //mellea:hook <lifecycle>, with one of session, component, generation, streaming"},
+			"x.go:5:1: missing lifecycle: write //mellea:hook <lifecycle>, with one of session, component, generation, streaming, span"},
 		{"unknown key", "//mellea:hook streaming subjekt=s\nfunc (s *S) f(ctx context.Context) error { return nil }",
 			`x.go:5:25: unknown key "subjekt": the keys are subject and ctx`},
 		{"repeated key", "//mellea:hook streaming ctx=ctx ctx=ctx\nfunc (s *S) f(ctx context.Context) error { return nil }",
@@ -117,7 +198,25 @@ func TestParse_Errors(t *testing.T) {
 		{"subject= names nothing", "//mellea:hook streaming subject=q\nfunc (s *S) f(ctx context.Context) error { return nil }",
 			"x.go:6:14: subject=q names no parameter of f"},
 		{"no body", "//mellea:hook streaming\nfunc (s *S) f(ctx context.Context) error",
-			"x.go:6:1: f is annotated //mellea:hook streaming but has no body"},
+			"x.go:6:1: f is annotated //mellea:hook streaming but has no body: only a function with a Go body can be woven; remove the annotation"},
+		{"span without body", "//mellea:hook span\nfunc f(ctx context.Context) error",
+			"x.go:6:1: f is annotated //mellea:hook span but has no body: only a function with a Go body can be woven; remove the annotation"},
+		{"span without context", "//mellea:hook span\nfunc (s *S) lookup(key string) (string, error) { return key, nil }",
+			"x.go:6:19: lookup is annotated //mellea:hook span but takes no context.Context: add a ctx context.Context parameter, through which the lifecycle's plugins pass their context"},
+		{"span with a subject", "//mellea:hook span subject=s\nfunc (s *S) f(ctx context.Context) {}",
+			`x.go:5:20: unknown key "subject": the keys of span are name and ctx`},
+		{"span with an unknown key", "//mellea:hook span nme=lookup\nfunc f(ctx context.Context) {}",
+			`x.go:5:20: unknown key "nme": the keys of span are name and ctx`},
+		{"name on another lifecycle", "//mellea:hook streaming name=run\nfunc (s *S) f(ctx context.Context) error { return nil }",
+			`x.go:5:25: unknown key "name": the keys are subject and ctx`},
+		{"span name with a space", "//mellea:hook span name=retrieve docs\nfunc f(ctx context.Context) {}",
+			`x.go:5:34: unexpected "docs" after the lifecycle: arguments are key=value, with keys name and ctx`},
+		{"span name with a bad character", "//mellea:hook span name=retrieve:docs\nfunc f(ctx context.Context) {}",
+			"x.go:5:20: name=retrieve:docs: a span name is letters, digits and . _ - / only, such as name=retrieve.docs"},
+		{"empty span name", "//mellea:hook span name=\nfunc f(ctx context.Context) {}",
+			"x.go:5:20: name=: a span name is letters, digits and . _ - / only, such as name=retrieve.docs"},
+		{"span name twice", "//mellea:hook span name=a name=b\nfunc f(ctx context.Context) {}",
+			"x.go:5:27: name= is given twice"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

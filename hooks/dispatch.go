@@ -17,6 +17,7 @@ var startHooks = [numHooks]bool{
 	ComponentPreExecute: true,
 	GenerationPreCall:   true,
 	StreamingStart:      true,
+	SpanStart:           true,
 }
 
 // Fire dispatches p at hook h to the plugins of the global registry, of the

@@ -15,13 +15,15 @@
 // In a plain build (go build without -toolexec=hookweave) the //mellea:hook
 // annotations are comments: no lifecycle hook fires (session_pre_init,
 // session_post_init, session_cleanup, component_*, generation_*,
-// streaming_start, streaming_end), and [Woven] reports false. The hooks that
-// stdlib fires by explicit calls still reach registered plugins:
-// streaming_event and session_reset.
+// streaming_start, streaming_end, span_start, span_end), and [Woven]
+// reports false. The hooks that stdlib fires by explicit calls still reach
+// registered plugins: streaming_event and session_reset.
 //
 // In a woven build every annotated lifecycle fires its start hook once and
 // exactly one end hook (success or error) on every path, and [Woven] reports
-// true.
+// true. That includes the span lifecycle of a program's own functions
+// annotated //mellea:hook span (see [BeginSpan]): span_start and span_end,
+// observe-only, once per call.
 //
 // # The plugin contract (mellea's, through its executor cpex)
 //

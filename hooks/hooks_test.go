@@ -78,7 +78,8 @@ func TestHookNamesAreMelleas(t *testing.T) {
 		"component_pre_execute", "component_post_success", "component_post_error",
 		"generation_pre_call", "generation_post_call", "generation_error",
 		"streaming_start", "streaming_event", "streaming_end",
-		"generation_event", // mellea main's chunk_processed source
+		"generation_event",       // mellea main's chunk_processed source
+		"span_start", "span_end", // hookweave's own: a program's annotated functions
 	}
 	var got []string
 	for _, h := range Hooks() {

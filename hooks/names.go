@@ -5,7 +5,8 @@ import "strconv"
 // Hook names one hook point. Its String form is mellea's hook name.
 type Hook uint8
 
-// The hook points, named after mellea's.
+// The hook points, named after mellea's (the span hooks are hookweave's
+// own).
 const (
 	SessionPreInit Hook = iota + 1
 	SessionPostInit
@@ -21,6 +22,10 @@ const (
 	StreamingEvent
 	StreamingEnd
 	GenerationEvent
+	// SpanStart and SpanEnd open and close the span of a program's own
+	// function annotated //mellea:hook span; mellea has no such hooks.
+	SpanStart
+	SpanEnd
 
 	numHooks = iota + 1
 )
@@ -40,6 +45,8 @@ var hookNames = [numHooks]string{
 	StreamingEvent:       "streaming_event",
 	StreamingEnd:         "streaming_end",
 	GenerationEvent:      "generation_event",
+	SpanStart:            "span_start",
+	SpanEnd:              "span_end",
 }
 
 // String returns mellea's name of the hook, such as "streaming_start".

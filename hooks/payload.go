@@ -9,7 +9,7 @@ import (
 // Payload is what a hook hands its plugins: one of the payload types of this
 // package (*SessionPayload, *ComponentPayload, *GenerationPayload,
 // *GenerationEventPayload, *StreamingStartPayload, *StreamingEventPayload,
-// *StreamingEndPayload).
+// *StreamingEndPayload, *SpanPayload).
 type Payload interface {
 	base() *Base
 	// id points at the payload's correlation id field.
@@ -217,6 +217,31 @@ type StreamingEndPayload struct {
 
 func (p *StreamingEndPayload) id() *string { return &p.StreamingID }
 func (p *StreamingEndPayload) clone() Payload {
+	c := *p
+	return &c
+}
+
+// SpanPayload is the payload of span_start and span_end: one call of a
+// program's own function annotated //mellea:hook span.
+type SpanPayload struct {
+	Base
+	SpanID string // pairs the call's span_start and span_end
+	// Name is the span's name: the annotation's name=, or else the
+	// function's name as a stack trace prints it, without the package
+	// path, such as "lookup", "(*store).lookup" or "Map[...]".
+	Name string
+	// Function is the fully qualified name of the function, such as
+	// "example.com/app/store.(*store).lookup".
+	Function string
+	File     string // the source file of the function, as its stack frames name it
+	Line     int    // the line of the function's declaration
+	// span_end only
+	Err       error  // the error the function returned (when its last result is error), or a *PanicError
+	ErrorKind string // ErrorKind(Err)
+}
+
+func (p *SpanPayload) id() *string { return &p.SpanID }
+func (p *SpanPayload) clone() Payload {
 	c := *p
 	return &c
 }

@@ -63,7 +63,8 @@ type Handler func(ctx context.Context, p Payload) Result
 // Result is what a handler asks for.
 type Result struct {
 	// Context, from a start hook (session_pre_init, session_post_init,
-	// component_pre_execute, generation_pre_call, streaming_start), replaces
+	// component_pre_execute, generation_pre_call, streaming_start,
+	// span_start), replaces
 	// the operation's context for the rest of it and for its end hook. It
 	// must derive from the context the handler was given. Ignored elsewhere
 	// and for concurrent and fire-and-forget plugins.

@@ -34,6 +34,21 @@
 // attempt's checks; the sampling success or failure counts once per
 // stream.
 //
+// # Spans on a program's own functions
+//
+// A function annotated //mellea:hook span, in any package of a program
+// built with -toolexec=hookweave, gets one span per call, under either
+// name profile (mellea has no such span): INTERNAL, from the
+// mellea.application tracer, named by the annotation's name= or after the
+// function ("(*store).lookup"), a child of the context's span, with
+// code.function.name (the fully qualified function), code.file.path and
+// code.line.number (its declaration), OpenTelemetry's keys. The spans of
+// what the function calls under its context nest below it. A returned
+// error (when the last result is error) sets ERROR with its text and
+// error.type, its hooks.ErrorKind; a panic records the exception event
+// (exception.type PanicError, exception.message the panic's value) and
+// ERROR "panic: <value>", and goes on.
+//
 // # Plugin modes
 //
 // The tracing plugin is an audit plugin of priority 10 (so plugins of the

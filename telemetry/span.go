@@ -22,6 +22,7 @@ const (
 	actionSpanKey
 	chatSpanKey
 	streamSpanKey
+	funcSpanKey // a program's own function's (//mellea:hook span)
 )
 
 // heldSpan is what a start hook leaves in the context: its span and the

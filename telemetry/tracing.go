@@ -16,11 +16,12 @@ const TracingPluginName = "telemetry.tracing"
 const tracingPriority = 10
 
 // tracing is the tracing plugin: one span per session start-up, session,
-// action, generation and stream, carried from the start hook to the end
-// hook by the context.
+// action, generation, stream and call of a function annotated
+// //mellea:hook span, carried from the start hook to the end hook by the
+// context.
 type tracing struct {
 	n       *names
-	app     trace.Tracer // session, start_session, action, stream
+	app     trace.Tracer // session, start_session, action, stream, a program's own spans
 	backend trace.Tracer // chat
 	content bool         // capture the action's response text
 	chunks  bool         // chunk_processed events on the chat span
@@ -51,6 +52,8 @@ func (t *tracing) handlers() map[hooks.Hook]hooks.Handler {
 		hooks.StreamingStart:       on(t.streamStart),
 		hooks.StreamingEvent:       observe(t.streamEvent),
 		hooks.StreamingEnd:         observe(t.streamEnd),
+		hooks.SpanStart:            on(t.funcSpanStart),
+		hooks.SpanEnd:              observe(t.funcSpanEnd),
 	}
 	if !t.chunks || t.n.EventChunkProcessed == "" {
 		delete(hs, hooks.GenerationEvent)

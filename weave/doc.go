@@ -28,6 +28,24 @@
 //
 // (with /*line*/ directives between). Unnamed results are named, and a
 // blank error result, so return statements with values keep working.
+//
+// A function annotated //mellea:hook span (a program's own, with no
+// subject) gets a prologue that does nothing while no plugin listens,
+//
+//	//mellea:hook span
+//	func (s *store) lookup(ctx context.Context, key string) (string, error) {
+//
+// becomes
+//
+//	func (s *store) lookup(ctx context.Context, key string) (_hookweave_r0 string, _hookweave_r1 error) {if _hookweave_hooks.SpanListening() { var _hookweave_call *_hookweave_hooks.Call; ctx, _hookweave_call = _hookweave_hooks.BeginSpan(ctx, &_hookweave_span1); defer func() { _hookweave_call.End(recover(), _hookweave_r1) }() };
+//
+// and the file ends with the function's site, its names and line fixed
+// at build time:
+//
+//	var _hookweave_span1 = _hookweave_hooks.SpanSite{Name: "(*store).lookup", Function: "example.com/app/store.(*store).lookup", Line: 12}
+//
+// Only an error result is named, and only when it is the last result;
+// without one, the end hook gets nil and only a panic is the outcome.
 // Identifiers that weaving adds begin with a prefix that no file of the
 // package uses; the predeclared identifiers it uses (recover, nil) must
 // not be redeclared by the package or the annotated function, or weaving

@@ -21,6 +21,10 @@ func (w *fileWeaver) annotated() {
 // start hook's error, and a deferred end hook that sees the error result
 // and any panic. The prologue sits on the annotation's line.
 func (w *fileWeaver) lifecycle(a *annotations.Annotation) {
+	if a.Lifecycle.Subject == "" {
+		w.span(a)
+		return
+	}
 	errName := w.nameResults(a.Func.Type.Results)
 	n := w.pkg.names
 	at := w.directive(a.Pos)

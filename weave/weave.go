@@ -70,6 +70,7 @@ type pkg struct {
 	fset       *token.FileSet
 	names      names
 	files      []*fileWeaver // nil for files that need nothing
+	spans      int           // the span sites declared so far
 }
 
 // parse parses the files that may need weaving and checks their

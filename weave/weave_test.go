@@ -27,6 +27,10 @@ func TestErrors(t *testing.T) {
 			`x.go:3:1: misplaced //mellea:hook`},
 		{"wrong shape", "p", "package p\n\ntype S struct{}\n\n//mellea:hook component\nfunc (s S) F() error { return nil }\n", false,
 			`x.go:6:13: F is annotated //mellea:hook component but takes no context.Context`},
+		{"span without context", "p", "package p\n\n//mellea:hook span\nfunc lookup(key string) string { return key }\n", false,
+			`x.go:4:12: lookup is annotated //mellea:hook span but takes no context.Context: add a ctx context.Context parameter`},
+		{"span with a bad name", "p", "package p\n\nimport \"context\"\n\n//mellea:hook span name=a,b\nfunc f(ctx context.Context) {}\n", false,
+			`x.go:5:20: name=a,b: a span name is letters, digits and . _ - / only, such as name=retrieve.docs`},
 		{"syntax error", "p", "package p\n\n//mellea:hook component\nfunc (s S) F( {\n", false,
 			`x.go:4:15: cannot parse the file to weave it:`},
 		{"plugins under stdlib", "github.com/hookweave/hookweave/stdlib/tool", "package main\n\nfunc main() {}\n", true,
@@ -99,5 +103,30 @@ func TestImports(t *testing.T) {
 	want := []string{hooksPath, pluginsPath}
 	if strings.Join(res.Imports, " ") != strings.Join(want, " ") {
 		t.Errorf("imports = %v, want %v", res.Imports, want)
+	}
+}
+
+// TestSpanSitesOfAPackage gives each annotated function of a package a
+// site of its own, across files, and leaves its other functions as they
+// are.
+func TestSpanSitesOfAPackage(t *testing.T) {
+	src := func(fn string) []byte {
+		return []byte("package p\n\nimport \"context\"\n\n//mellea:hook span\nfunc " + fn + "(ctx context.Context) {}\n\nfunc plain" + fn + "(ctx context.Context) {}\n")
+	}
+	res, err := testConfig.Package("example.com/p", []File{{Name: "a.go", Src: src("A")}, {Name: "b.go", Src: src("B")}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{
+		`var _hookweave_span1 = _hookweave_hooks.SpanSite{Name: "A", Function: "example.com/p.A", Line: 6}`,
+		`var _hookweave_span2 = _hookweave_hooks.SpanSite{Name: "B", Function: "example.com/p.B", Line: 6}`,
+	} {
+		out := string(res.Files[i].Src)
+		if strings.Count(out, "SpanSite{") != 1 || !strings.Contains(out, want) {
+			t.Errorf("file %d:\n%s\nwant the one site %s", i, out, want)
+		}
+		if !strings.Contains(out, "\nfunc plain"+string(rune('A'+i))+"(ctx context.Context) {}\n") {
+			t.Errorf("file %d: an unannotated function was changed:\n%s", i, out)
+		}
 	}
 }

@@ -21,7 +21,7 @@ func GoodSubject(ctx context.Context, g *S) error { return nil }
 // mellea:hook streaming
 func (s *S) Spaced(ctx context.Context) error { return nil }
 
-// want +2 `^unknown lifecycle "streem": use one of session, component, generation, streaming$`
+// want +2 `^unknown lifecycle "streem": use one of session, component, generation, streaming, span$`
 //
 //mellea:hook streem
 func (s *S) Unknown(ctx context.Context) error { return nil }
@@ -51,3 +51,30 @@ func (s *S) TwoProblems(ctx context.Context) error { return nil }
 
 //mellea:hook component
 func NoReceiver(ctx context.Context) error { return nil } // want `^NoReceiver is annotated //mellea:hook component but has no receiver: name its subject with subject=<parameter>$`
+
+// Spans on the program's own functions: well-formed ones report nothing.
+//
+//mellea:hook span
+func GoodSpan(ctx context.Context, key string) string { return key }
+
+//mellea:hook span name=retrieve.docs ctx=c
+func (s *S) GoodNamedSpan(n int, c context.Context) (int, error) { return n, nil }
+
+//mellea:hook span
+func GoodGenericSpan[T any](ctx context.Context, xs []T) []T { return xs }
+
+//mellea:hook span
+func SpanNoContext(key string) string { return key } // want `^SpanNoContext is annotated //mellea:hook span but takes no context.Context: add a ctx context.Context parameter, through which the lifecycle's plugins pass their context$`
+
+//mellea:hook span
+func SpanNoBody(ctx context.Context) // want `^SpanNoBody is annotated //mellea:hook span but has no body: only a function with a Go body can be woven; remove the annotation$`
+
+// want +2 `^unknown key "subject": the keys of span are name and ctx$`
+//
+//mellea:hook span subject=s
+func (s *S) SpanSubject(ctx context.Context) {}
+
+// want +2 `^name=retrieve\+docs: a span name is letters, digits and \. _ - / only, such as name=retrieve\.docs$`
+//
+//mellea:hook span name=retrieve+docs
+func SpanBadName(ctx context.Context) {}

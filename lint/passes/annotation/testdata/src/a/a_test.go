@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// want +2 `^missing lifecycle: write //mellea:hook <lifecycle>, with one of session, component, generation, streaming$`
+// want +2 `^missing lifecycle: write //mellea:hook <lifecycle>, with one of session, component, generation, streaming, span$`
 //
 //mellea:hook
 func (s *S) InTest(ctx context.Context) error { return nil }

@@ -1,0 +1,27 @@
+// Package spanrecover: a body's own defer and recover run first, as before
+// weaving, and a recursive function opens a span per call.
+package spanrecover
+
+import (
+	"context"
+	"fmt"
+)
+
+//mellea:hook span
+func safe(ctx context.Context, f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+		}
+	}()
+	f()
+	return nil
+}
+
+//mellea:hook span
+func fact(ctx context.Context, n int) int {
+	if n <= 1 {
+		return 1
+	}
+	return n * fact(ctx, n-1)
+}
