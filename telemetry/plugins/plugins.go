@@ -13,6 +13,13 @@
 // when a woven main returns or exits. Warnings and set-up errors go to
 // standard error; telemetry never stops the program.
 //
+// With any ENABLED switch on it also installs OpenTelemetry's global
+// propagator, the one OTEL_PROPAGATORS names (W3C trace context and
+// baggage when it is unset; none for none), unless the program has already
+// installed one: a woven service continues its caller's trace, and its
+// outgoing calls carry it. A propagator the program installs later, in
+// main, replaces it.
+//
 // Package plugins imports telemetry, hooks and OpenTelemetry; never stdlib.
 package plugins
 
@@ -23,6 +30,7 @@ import (
 	"os"
 
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
 
 	"github.com/hookweave/hookweave/hooks"
 	"github.com/hookweave/hookweave/telemetry"
@@ -40,6 +48,13 @@ func init() {
 // lifecycle; it reports warnings and errors on w. It returns the set, or
 // nil when there is none.
 func install(cfg telemetry.Config, warns []error, w io.Writer) *telemetry.Set {
+	var prop propagation.TextMapPropagator
+	if cfg.Any() {
+		var err error
+		if prop, err = telemetry.Propagator(os.Getenv); err != nil {
+			warns = append(warns, err)
+		}
+	}
 	for _, err := range warns {
 		fmt.Fprintf(w, "telemetry: warning: %v\n", err)
 	}
@@ -62,6 +77,17 @@ func install(cfg telemetry.Config, warns []error, w io.Writer) *telemetry.Set {
 	if mp := set.MeterProvider(); mp != nil {
 		otel.SetMeterProvider(mp)
 	}
+	setPropagator(prop)
 	hooks.OnShutdown(set.Shutdown)
 	return set
+}
+
+// setPropagator makes p the global propagator unless the program has
+// installed one already. OpenTelemetry's default propagates nothing (it has
+// no field); a propagator of no field that the program installed is taken
+// for that default (OTEL_PROPAGATORS=none is the way to propagate nothing).
+func setPropagator(p propagation.TextMapPropagator) {
+	if len(otel.GetTextMapPropagator().Fields()) == 0 {
+		otel.SetTextMapPropagator(p)
+	}
 }
