@@ -6,12 +6,26 @@
 // Its init reads mellea's switches (MELLEA_TRACES_*, MELLEA_METRICS_*) and
 // the standard OTEL_* variables, as package telemetry documents them. With
 // every switch off it does nothing more: no provider is built and no
-// plugin is registered. Otherwise it builds the providers, registers the
-// plugins, makes the providers OpenTelemetry's global ones (so other
-// instrumentation in the program nests under the same spans), and joins
-// the hooks shutdown lifecycle, which flushes and shuts the providers down
-// when a woven main returns or exits. Warnings and set-up errors go to
-// standard error; telemetry never stops the program.
+// plugin is registered. Otherwise it registers the plugins and joins the
+// hooks shutdown lifecycle. For each signal (traces, metrics) whose ENABLED
+// switch is on, the plugins record:
+//
+//   - with an exporter switch of that signal on (MELLEA_TRACES_CONSOLE or
+//     _OTLP; MELLEA_METRICS_CONSOLE, _OTLP or _PROMETHEUS), to a provider
+//     the plugin set builds with those exporters and makes OpenTelemetry's
+//     global one, so that other instrumentation in the program nests under
+//     the same spans; the shutdown lifecycle flushes and shuts it down when
+//     a woven main returns or exits;
+//   - with none, to the program's own provider: OpenTelemetry's global one,
+//     the first the program installs (otel.SetTracerProvider,
+//     otel.SetMeterProvider), before or after this init. The library's
+//     spans then nest under the program's, and leave through its exporters
+//     with its resource; the plugin set never shuts that provider down (the
+//     program's own shutdown flushes it). Until the program installs one,
+//     what the plugins record goes nowhere, as with any instrumentation.
+//
+// Warnings and set-up errors go to standard error; telemetry never stops
+// the program.
 //
 // With any ENABLED switch on it also installs OpenTelemetry's global
 // propagator, the one OTEL_PROPAGATORS names (W3C trace context and
@@ -71,11 +85,11 @@ func install(cfg telemetry.Config, warns []error, w io.Writer) *telemetry.Set {
 		set.Shutdown(context.Background())
 		return nil
 	}
-	if tp := set.TracerProvider(); tp != nil {
-		otel.SetTracerProvider(tp)
+	if cfg.Traces.Enabled && cfg.Traces.Exports() {
+		otel.SetTracerProvider(set.TracerProvider())
 	}
-	if mp := set.MeterProvider(); mp != nil {
-		otel.SetMeterProvider(mp)
+	if cfg.Metrics.Enabled && cfg.Metrics.Exports() {
+		otel.SetMeterProvider(set.MeterProvider())
 	}
 	setPropagator(prop)
 	hooks.OnShutdown(set.Shutdown)
