@@ -4,6 +4,8 @@ import (
 	"context"
 	"maps"
 
+	"github.com/hookweave/hookweave/hooks"
+
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/chunking"
 	"github.com/hookweave/hookweave/stdlib/requirement"
@@ -22,6 +24,9 @@ type Instruction struct {
 	Validator backend.Backend
 	// ModelOptions override the session's for this instruction.
 	ModelOptions map[string]any
+	// Events, if not nil, receives the stream's events as they happen, on
+	// the goroutine that ranges over its chunks (streaming.WithEvents).
+	Events func(hooks.Event)
 }
 
 // Stream acts on in: it returns a validated stream of the reply, under ctx
@@ -33,6 +38,7 @@ func (s *Session) Stream(ctx context.Context, in Instruction) *streaming.Stream 
 		streaming.WithRequirements(in.Requirements...),
 		streaming.WithChunker(in.Chunking),
 		streaming.WithValidator(in.Validator),
+		streaming.WithEvents(in.Events),
 		streaming.WithWrapper(a.wrap))
 	return a.stream
 }
