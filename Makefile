@@ -23,7 +23,11 @@ ALLOC_TESTS = NoAllocation$$
 # those whose tests link hooks (scripts/woven-pkgs.sh says why).
 WOVEN_PKGS = $(shell GO=$(GO) ./scripts/woven-pkgs.sh)
 
-.PHONY: all build hookweave test test-plain test-woven test-allocs lint golangci demo e2e bench bench-runtime clean
+# Modules of their own under examples/: programs as users write them, with a
+# replace to this checkout. make test runs their tests plain and woven.
+EXAMPLES = examples/chatserver
+
+.PHONY: all build hookweave test test-plain test-woven test-examples test-allocs lint golangci demo e2e bench bench-runtime clean
 
 all: build
 
@@ -41,7 +45,7 @@ hookweave:
 ## test: the plain test pass, then the woven one (both with -race), then
 ## the allocation counts, which are exact only without the race detector
 ## (under it, sync.Pool drops some of what it is given on purpose)
-test: test-plain test-woven test-allocs
+test: test-plain test-woven test-examples test-allocs
 
 test-plain:
 	$(GO) test -race -timeout $(TEST_TIMEOUT) $(TESTFLAGS) ./...
@@ -49,6 +53,13 @@ test-plain:
 test-woven: hookweave
 	@test -n "$(strip $(WOVEN_PKGS))" || { echo "test-woven: scripts/woven-pkgs.sh listed no packages" >&2; exit 1; }
 	$(GO) test -race -timeout $(TEST_TIMEOUT) -toolexec=$(HOOKWEAVE) $(TESTFLAGS) $(WOVEN_PKGS)
+
+test-examples: hookweave
+	@for m in $(EXAMPLES); do \
+		echo "cd $$m && $(GO) test -race ./... (plain, then woven)"; \
+		(cd $$m && $(GO) test -race -timeout $(TEST_TIMEOUT) $(TESTFLAGS) ./... && \
+			$(GO) test -race -timeout $(TEST_TIMEOUT) -toolexec=$(HOOKWEAVE) $(TESTFLAGS) ./...) || exit 1; \
+	done
 
 test-allocs:
 	@out=$$($(GO) test -count 1 -timeout $(TEST_TIMEOUT) -run '$(ALLOC_TESTS)' ./hooks ./telemetry 2>&1); status=$$?; \
@@ -61,6 +72,7 @@ lint: hookweave
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	@for m in $(EXAMPLES); do (cd $$m && $(GO) vet ./...) || exit 1; done
 	$(HOOKWEAVE) lint ./...
 	$(GO) vet -vettool=$(HOOKWEAVE) ./...
 
