@@ -27,7 +27,11 @@ ALLOC_PKGS = $(shell grep -rl --include='*_test.go' 'testing\.AllocsPerRun' . | 
 # those whose tests link hooks (scripts/woven-pkgs.sh says why).
 WOVEN_PKGS = $(shell GO=$(GO) ./scripts/woven-pkgs.sh)
 
-.PHONY: all build hookweave test test-plain test-woven test-allocs lint golangci demo e2e bench bench-runtime clean
+# Modules of their own under examples/: programs as users write them, with a
+# replace to this checkout. make test runs their tests plain and woven.
+EXAMPLES = examples/chatserver
+
+.PHONY: all build hookweave test test-plain test-woven test-examples test-allocs lint golangci demo e2e bench bench-runtime clean
 
 all: build
 
@@ -45,7 +49,7 @@ hookweave:
 ## test: the plain test pass, then the woven one (both with -race), then
 ## the allocation counts, which are exact only without the race detector
 ## (under it, sync.Pool drops some of what it is given on purpose)
-test: test-plain test-woven test-allocs
+test: test-plain test-woven test-examples test-allocs
 
 test-plain:
 	$(GO) test -race -timeout $(TEST_TIMEOUT) $(TESTFLAGS) ./...
@@ -53,6 +57,13 @@ test-plain:
 test-woven: hookweave
 	@test -n "$(strip $(WOVEN_PKGS))" || { echo "test-woven: scripts/woven-pkgs.sh listed no packages" >&2; exit 1; }
 	$(GO) test -race -timeout $(TEST_TIMEOUT) -toolexec=$(HOOKWEAVE) $(TESTFLAGS) $(WOVEN_PKGS)
+
+test-examples: hookweave
+	@for m in $(EXAMPLES); do \
+		echo "cd $$m && $(GO) test -race ./... (plain, then woven)"; \
+		(cd $$m && $(GO) test -race -timeout $(TEST_TIMEOUT) $(TESTFLAGS) ./... && \
+			$(GO) test -race -timeout $(TEST_TIMEOUT) -toolexec=$(HOOKWEAVE) $(TESTFLAGS) ./...) || exit 1; \
+	done
 
 test-allocs:
 	@test -n "$(strip $(ALLOC_PKGS))" || { echo "test-allocs: no test calls testing.AllocsPerRun" >&2; exit 1; }
@@ -66,6 +77,7 @@ lint: hookweave
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	@for m in $(EXAMPLES); do (cd $$m && $(GO) vet ./...) || exit 1; done
 	$(HOOKWEAVE) lint ./...
 	$(GO) vet -vettool=$(HOOKWEAVE) ./...
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # e2e.sh: export a woven demo run over OTLP to a local Jaeger and check the
-# trace tree through Jaeger's query API (make e2e).
+# trace tree through Jaeger's query API, then the example chat service's
+# trace across an otelhttp client and the server (make e2e).
 #
 # Jaeger (github.com/jaegertracing/jaeger/cmd/jaeger v1.76.0) is built from
 # the module proxy into $E2E_CACHE (default: the user cache dir), outside
@@ -76,7 +77,7 @@ jaeger_pid=$!
 echo "e2e: building the woven demo"
 go build -toolexec="$HOOKWEAVE" -o "$run/mellea-stream" ./cmd/mellea-stream
 
-go run ./scripts/e2echeck -wait "http://$QUERY/" || { cat "$run/jaeger.log"; exit 1; }
+go run ./internal/cmd/e2echeck -wait "http://$QUERY/" || { cat "$run/jaeger.log"; exit 1; }
 
 # One run per name profile, each under its own service name.
 for profile in v0.7 main; do
@@ -86,8 +87,11 @@ for profile in v0.7 main; do
 		OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
 		OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://$OTLP_HTTP/v1/traces" \
 		"$run/mellea-stream" -max-words 20 "Say hello in one sentence." >/dev/null
-	go run ./scripts/e2echeck -query "http://$QUERY" -service "mellea-e2e-$profile" -profile "$profile"
+	go run ./internal/cmd/e2echeck -query "http://$QUERY" -service "mellea-e2e-$profile" -profile "$profile"
 done
+
+# The example chat service, woven, with its own OpenTelemetry.
+OTLP_HTTP=$OTLP_HTTP QUERY=$QUERY HOOKWEAVE=$HOOKWEAVE ./scripts/e2e-chatserver.sh
 
 # The OpenAI backend against an OpenAI-compatible server written elsewhere.
 HOOKWEAVE=$HOOKWEAVE E2E_CACHE=$E2E_CACHE ./scripts/e2e-mockllm.sh

@@ -112,6 +112,16 @@ type MetricsConfig struct {
 	ChunkEvents bool
 }
 
+// Exports reports whether an exporter of spans is on (console or OTLP).
+// Without one the tracing plugin records to the program's own tracer
+// provider, OpenTelemetry's global one.
+func (t TracesConfig) Exports() bool { return t.Console != ConsoleOff || t.OTLP }
+
+// Exports reports whether an exporter of metrics is on (console, OTLP or
+// Prometheus). Without one the metrics plugin records to the program's own
+// meter provider, OpenTelemetry's global one.
+func (m MetricsConfig) Exports() bool { return m.Console || m.OTLP || m.Prometheus }
+
 // Any reports whether any telemetry is enabled.
 func (c Config) Any() bool { return c.Traces.Enabled || c.Metrics.Enabled }
 
@@ -146,9 +156,6 @@ func parseTraces(getenv func(string) string, warns []error) (TracesConfig, []err
 	t.ChunkEvents = truthy(getenv(EnvChunkEvents))
 	t.Protocol, warns = protocol(getenv, EnvOTLPTracesProtocol, warns)
 	t.OTLP, warns = otlpSwitch(getenv, EnvTracesOTLP, EnvOTLPTracesEndpoint, warns)
-	if t.Console == ConsoleOff && !t.OTLP {
-		warns = append(warns, fmt.Errorf("%s is on but no exporter is configured: set %s or %s with an endpoint", EnvTracesEnabled, EnvTracesConsole, EnvTracesOTLP))
-	}
 	return t, warns
 }
 
@@ -171,9 +178,6 @@ func parseMetrics(getenv func(string) string, warns []error) (MetricsConfig, []e
 		}
 	}
 	m.Prices, warns = pricing(getenv, warns)
-	if !m.Console && !m.OTLP && !m.Prometheus {
-		warns = append(warns, fmt.Errorf("%s is on but no exporter is configured: set %s, %s or %s with an endpoint", EnvMetricsEnabled, EnvMetricsConsole, EnvMetricsPrometheus, EnvMetricsOTLP))
-	}
 	return m, warns
 }
 

@@ -33,10 +33,14 @@ func TestParse(t *testing.T) {
 			telemetry.Config{ServiceName: "mellea"}, nil},
 		{"console tree, any case", map[string]string{"MELLEA_TRACES_ENABLED": "TRUE", "MELLEA_TRACES_CONSOLE": "Yes"},
 			traces(telemetry.TracesConfig{Enabled: true, Console: telemetry.ConsoleTree, Protocol: "grpc"}), nil},
+		{"traces with no exporter: the program's provider, no warning", map[string]string{"MELLEA_TRACES_ENABLED": "1"},
+			traces(telemetry.TracesConfig{Enabled: true, Protocol: "grpc"}), nil},
+		{"metrics with no exporter: the program's provider, no warning", map[string]string{"MELLEA_METRICS_ENABLED": "1"},
+			metrics(telemetry.MetricsConfig{Enabled: true, Protocol: "grpc", ExportInterval: time.Minute}), nil},
 		{"console json", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_CONSOLE": "JSON"},
 			traces(telemetry.TracesConfig{Enabled: true, Console: telemetry.ConsoleJSON, Protocol: "grpc"}), nil},
 		{"console nonsense", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_CONSOLE": "loud"},
-			traces(telemetry.TracesConfig{Enabled: true, Protocol: "grpc"}), []string{"MELLEA_TRACES_CONSOLE=\"loud\"", "no exporter"}},
+			traces(telemetry.TracesConfig{Enabled: true, Protocol: "grpc"}), []string{"MELLEA_TRACES_CONSOLE=\"loud\""}},
 		{"content", map[string]string{"MELLEA_TRACES_ENABLED": "yes", "MELLEA_TRACES_CONSOLE": "1", "MELLEA_TRACES_CONTENT": "true"},
 			traces(telemetry.TracesConfig{Enabled: true, Console: telemetry.ConsoleTree, Protocol: "grpc", Content: true}), nil},
 		{"content by the OTel variable", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_CONSOLE": "1", "OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT": "1"},
@@ -50,7 +54,7 @@ func TestParse(t *testing.T) {
 		{"bad protocol", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_OTLP": "1", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://c", "OTEL_EXPORTER_OTLP_PROTOCOL": "carrier-pigeon"},
 			traces(telemetry.TracesConfig{Enabled: true, OTLP: true, Protocol: "grpc"}), []string{"carrier-pigeon"}},
 		{"otlp without endpoint", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_OTLP": "1"},
-			traces(telemetry.TracesConfig{Enabled: true, Protocol: "grpc"}), []string{"no endpoint", "no exporter"}},
+			traces(telemetry.TracesConfig{Enabled: true, Protocol: "grpc"}), []string{"no endpoint"}},
 		{"metrics console, default interval", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1"},
 			metrics(telemetry.MetricsConfig{Enabled: true, Console: true, Protocol: "grpc", ExportInterval: time.Minute}), nil},
 		{"metrics otlp, interval", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_OTLP": "1", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT": "c:4317", "OTEL_METRIC_EXPORT_INTERVAL": "1500"},
@@ -118,5 +122,29 @@ func TestParse_PricingFile(t *testing.T) {
 	env["MELLEA_PRICING_ENABLED"] = "false"
 	if cfg, _ := telemetry.Parse(func(k string) string { return env[k] }); cfg.Metrics.Prices != nil {
 		t.Error("MELLEA_PRICING_ENABLED=false left prices on")
+	}
+}
+
+func TestExports(t *testing.T) {
+	for _, tc := range []struct {
+		name            string
+		env             map[string]string
+		traces, metrics bool
+	}{
+		{"no exporter", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_METRICS_ENABLED": "1"}, false, false},
+		{"otlp without endpoint is none", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_OTLP": "1", "MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_OTLP": "1"}, false, false},
+		{"consoles", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_CONSOLE": "json", "MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_CONSOLE": "1"}, true, true},
+		{"otlp", map[string]string{"MELLEA_TRACES_ENABLED": "1", "MELLEA_TRACES_OTLP": "1", "MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_OTLP": "1", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://c"}, true, true},
+		{"prometheus", map[string]string{"MELLEA_METRICS_ENABLED": "1", "MELLEA_METRICS_PROMETHEUS": "1"}, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, _ := telemetry.Parse(func(k string) string { return tc.env[k] })
+			if got := cfg.Traces.Exports(); got != tc.traces {
+				t.Errorf("traces export: %v, want %v", got, tc.traces)
+			}
+			if got := cfg.Metrics.Exports(); got != tc.metrics {
+				t.Errorf("metrics export: %v, want %v", got, tc.metrics)
+			}
+		})
 	}
 }

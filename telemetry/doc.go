@@ -95,6 +95,20 @@
 // With both ENABLED switches off, New builds no provider and Register
 // registers no plugin.
 //
+// # The program's own providers
+//
+// With a signal's ENABLED switch on and none of its exporter switches
+// (TracesConfig.Exports, MetricsConfig.Exports), its plugin records to
+// OpenTelemetry's global provider: the program's own, the first it installs
+// with otel.SetTracerProvider or otel.SetMeterProvider, whether before or
+// after the plugin set is made. The library's spans nest under the
+// program's (handle-request > session > action > stream_with_chunking >
+// chat) and leave through the program's exporters, with its resource; the
+// set never shuts down a provider it did not build. With an exporter switch
+// on, the set builds its own provider, which package plugins makes the
+// global one. A program that wires the set itself passes its providers to
+// New with WithTracerProvider and WithMeterProvider.
+//
 // # Console tree
 //
 // The tree is printed when a trace's root span ends (spans left at shutdown

@@ -8,6 +8,7 @@ import (
 	"os"
 	"sync"
 
+	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/metric"
 	"go.opentelemetry.io/otel/trace"
 
@@ -56,9 +57,15 @@ func WithConsoleWriter(w io.Writer) Option {
 	return func(o *options) { o.w = w }
 }
 
-// New returns the plugin set of cfg. It builds a tracer provider only when
-// cfg.Traces.Enabled and a meter provider only when cfg.Metrics.Enabled,
-// unless the options supply them; with both off it builds nothing.
+// New returns the plugin set of cfg. The tracing plugin (when
+// cfg.Traces.Enabled) records to the provider WithTracerProvider gives;
+// else, when an exporter of spans is on (cfg.Traces.Exports), to a provider
+// New builds with those exporters; else to the program's own,
+// OpenTelemetry's global tracer provider: the first one the program
+// installs with otel.SetTracerProvider, before or after New, as with any
+// instrumentation that records to the global provider. The metrics plugin
+// chooses its meter provider the same way. With both switches off New
+// builds nothing.
 func New(cfg Config, opts ...Option) (*Set, error) {
 	o := options{w: os.Stderr}
 	for _, opt := range opts {
@@ -81,7 +88,11 @@ func New(cfg Config, opts ...Option) (*Set, error) {
 
 func (s *Set) setTracing(cfg Config, o options) error {
 	s.tp = o.tp
-	if s.tp == nil {
+	switch {
+	case s.tp != nil:
+	case !cfg.Traces.Exports():
+		s.tp = otel.GetTracerProvider()
+	default:
 		tp, err := newTracerProvider(context.Background(), cfg, o.w)
 		if err != nil {
 			return err
@@ -96,7 +107,11 @@ func (s *Set) setTracing(cfg Config, o options) error {
 
 func (s *Set) setMetrics(cfg Config, o options) error {
 	s.mp = o.mp
-	if s.mp == nil {
+	switch {
+	case s.mp != nil:
+	case !cfg.Metrics.Exports():
+		s.mp = otel.GetMeterProvider()
+	default:
 		mp, prom, err := newMeterProvider(context.Background(), cfg, o.w)
 		if err != nil {
 			return err
@@ -191,7 +206,8 @@ func shutdownStep(what string, fn func(context.Context) error) func(context.Cont
 }
 
 // Shutdown unregisters the plugins, then flushes and shuts down the
-// providers the set built (not those given by options). It is what
+// providers the set built (not those given by options, nor the program's
+// global ones: the program's own shutdown flushes those). It is what
 // telemetry/plugins joins to the hooks shutdown lifecycle.
 func (s *Set) Shutdown(ctx context.Context) error {
 	s.Unregister()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 
+	"github.com/hookweave/hookweave/hooks"
 	"github.com/hookweave/hookweave/stdlib/backend"
 	"github.com/hookweave/hookweave/stdlib/chunking"
 	"github.com/hookweave/hookweave/stdlib/requirement"
@@ -26,6 +27,9 @@ type Instruction struct {
 	// streaming.WithStrategy); nil means one attempt. The component
 	// payload's Strategy is its Name.
 	Strategy streaming.Strategy
+	// Events, if not nil, receives the stream's events as they happen, on
+	// the goroutine that ranges over its chunks (streaming.WithEvents).
+	Events func(hooks.Event)
 }
 
 // Stream acts on in: it returns a validated stream of the reply, under ctx
@@ -38,6 +42,7 @@ func (s *Session) Stream(ctx context.Context, in Instruction) *streaming.Stream 
 		streaming.WithChunker(in.Chunking),
 		streaming.WithValidator(in.Validator),
 		streaming.WithStrategy(in.Strategy),
+		streaming.WithEvents(in.Events),
 		streaming.WithWrapper(a.wrap))
 	return a.stream
 }

@@ -6,12 +6,33 @@
 // Its init reads mellea's switches (MELLEA_TRACES_*, MELLEA_METRICS_*) and
 // the standard OTEL_* variables, as package telemetry documents them. With
 // every switch off it does nothing more: no provider is built and no
-// plugin is registered. Otherwise it builds the providers, registers the
-// plugins, makes the providers OpenTelemetry's global ones (so other
-// instrumentation in the program nests under the same spans), and joins
-// the hooks shutdown lifecycle, which flushes and shuts the providers down
-// when a woven main returns or exits. Warnings and set-up errors go to
-// standard error; telemetry never stops the program.
+// plugin is registered. Otherwise it registers the plugins and joins the
+// hooks shutdown lifecycle. For each signal (traces, metrics) whose ENABLED
+// switch is on, the plugins record:
+//
+//   - with an exporter switch of that signal on (MELLEA_TRACES_CONSOLE or
+//     _OTLP; MELLEA_METRICS_CONSOLE, _OTLP or _PROMETHEUS), to a provider
+//     the plugin set builds with those exporters and makes OpenTelemetry's
+//     global one, so that other instrumentation in the program nests under
+//     the same spans; the shutdown lifecycle flushes and shuts it down when
+//     a woven main returns or exits;
+//   - with none, to the program's own provider: OpenTelemetry's global one,
+//     the first the program installs (otel.SetTracerProvider,
+//     otel.SetMeterProvider), before or after this init. The library's
+//     spans then nest under the program's, and leave through its exporters
+//     with its resource; the plugin set never shuts that provider down (the
+//     program's own shutdown flushes it). Until the program installs one,
+//     what the plugins record goes nowhere, as with any instrumentation.
+//
+// Warnings and set-up errors go to standard error; telemetry never stops
+// the program.
+//
+// With any ENABLED switch on it also installs OpenTelemetry's global
+// propagator, the one OTEL_PROPAGATORS names (W3C trace context and
+// baggage when it is unset; none for none), unless the program has already
+// installed one: a woven service continues its caller's trace, and its
+// outgoing calls carry it. A propagator the program installs later, in
+// main, replaces it.
 //
 // Package plugins imports telemetry, hooks and OpenTelemetry; never stdlib.
 package plugins
@@ -23,6 +44,7 @@ import (
 	"os"
 
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
 
 	"github.com/hookweave/hookweave/hooks"
 	"github.com/hookweave/hookweave/telemetry"
@@ -40,6 +62,13 @@ func init() {
 // lifecycle; it reports warnings and errors on w. It returns the set, or
 // nil when there is none.
 func install(cfg telemetry.Config, warns []error, w io.Writer) *telemetry.Set {
+	var prop propagation.TextMapPropagator
+	if cfg.Any() {
+		var err error
+		if prop, err = telemetry.Propagator(os.Getenv); err != nil {
+			warns = append(warns, err)
+		}
+	}
 	for _, err := range warns {
 		fmt.Fprintf(w, "telemetry: warning: %v\n", err)
 	}
@@ -56,12 +85,23 @@ func install(cfg telemetry.Config, warns []error, w io.Writer) *telemetry.Set {
 		set.Shutdown(context.Background())
 		return nil
 	}
-	if tp := set.TracerProvider(); tp != nil {
-		otel.SetTracerProvider(tp)
+	if cfg.Traces.Enabled && cfg.Traces.Exports() {
+		otel.SetTracerProvider(set.TracerProvider())
 	}
-	if mp := set.MeterProvider(); mp != nil {
-		otel.SetMeterProvider(mp)
+	if cfg.Metrics.Enabled && cfg.Metrics.Exports() {
+		otel.SetMeterProvider(set.MeterProvider())
 	}
+	setPropagator(prop)
 	hooks.OnShutdown(set.Shutdown)
 	return set
+}
+
+// setPropagator makes p the global propagator unless the program has
+// installed one already. OpenTelemetry's default propagates nothing (it has
+// no field); a propagator of no field that the program installed is taken
+// for that default (OTEL_PROPAGATORS=none is the way to propagate nothing).
+func setPropagator(p propagation.TextMapPropagator) {
+	if len(otel.GetTextMapPropagator().Fields()) == 0 {
+		otel.SetTextMapPropagator(p)
+	}
 }

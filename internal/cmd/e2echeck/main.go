@@ -1,8 +1,12 @@
-// Command e2echeck checks, through Jaeger's query API, that a woven demo
-// run exported the trace tree session > action > stream > chat with the
-// names of one mellea release (-profile v0.7 or main): the stream span's
-// name and one renamed key of each span kind. scripts/e2e.sh runs it once
-// per profile. It imports only the standard library.
+// Command e2echeck is make e2e's Go side (scripts/e2e.sh). By default it
+// checks, through Jaeger's query API, that a woven demo run exported the
+// trace tree session > action > stream > chat with the names of one mellea
+// release (-profile v0.7 or main): the stream span's name and one renamed
+// key of each span kind. -call URL streams the example chat service with
+// an otelhttp client (-leave: going away after the first chunk) and
+// prints the trace id; -trace ID checks that trace in Jaeger (-stopped:
+// the stream its client left); -metrics URL checks a Prometheus endpoint
+// for LLM errors.
 package main
 
 import (
@@ -23,7 +27,19 @@ func main() {
 	query := flag.String("query", "http://127.0.0.1:16686", "Jaeger query base URL")
 	service := flag.String("service", "mellea", "service name of the traces")
 	name := flag.String("profile", "v0.7", "the names the run used: v0.7 or main")
+	callURL := flag.String("call", "", "stream this URL with an otelhttp client; print the trace id")
+	leave := flag.Bool("leave", false, "with -call: go away after the first chunk")
+	traceID := flag.String("trace", "", "check the chat service's trace of this id")
+	stopped := flag.Bool("stopped", false, "with -trace: the stream was stopped by its client")
+	metrics := flag.String("metrics", "", "check this Prometheus endpoint for LLM errors")
 	flag.Parse()
+	if err := chatCheck(*callURL, *leave, *query, *traceID, *stopped, *metrics); err != errNoService {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "e2echeck:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	p, ok := profiles[*name]
 	if !ok {
 		fmt.Fprintf(os.Stderr, "e2echeck: unknown profile %q: use v0.7 or main\n", *name)
@@ -39,6 +55,25 @@ func main() {
 		fmt.Fprintln(os.Stderr, "e2echeck:", err)
 		os.Exit(1)
 	}
+}
+
+var errNoService = errors.New("no chat service check asked for")
+
+// chatCheck runs the chat service's checks the flags ask for.
+func chatCheck(callURL string, leave bool, query, traceID string, stopped bool, metrics string) error {
+	switch {
+	case callURL != "":
+		id, err := call(callURL, leave)
+		if err == nil {
+			fmt.Println(id)
+		}
+		return err
+	case traceID != "":
+		return serviceTrace(query, traceID, stopped, 30*time.Second)
+	case metrics != "":
+		return noLLMErrors(metrics)
+	}
+	return errNoService
 }
 
 func waitFor(u string, limit time.Duration) error {
