@@ -20,10 +20,12 @@ import (
 // server-sent events:
 //
 //	GET /chat?prompt=...&max_words=N&forbid=WORD (forbid repeatable)
+//	         &strategy=rejection|repair&budget=N (retry a failed attempt)
 //
-// Each delivered chunk is a "chunk" event; a failed check that stops the
-// stream is a "check_failed" event; an error is an "error" event; "end"
-// comes last, with the stream's outcome. When the client goes away (the
+// Each delivered chunk is a "chunk" event, with its attempt; a failed check
+// is a "check_failed" event; with a strategy, a "retry" event says that a
+// new attempt begins (a client clears what the failed attempt showed); an
+// error is an "error" event; "end" comes last, with the stream's outcome. When the client goes away (the
 // request's context ends) the stream stops, its generation is cancelled,
 // and nothing more is written.
 type chatHandler struct {
@@ -33,8 +35,13 @@ type chatHandler struct {
 // The events' payloads, as JSON.
 type (
 	chunkData struct {
-		Index int    `json:"index"`
-		Text  string `json:"text"`
+		Index   int    `json:"index"`
+		Attempt int    `json:"attempt"`
+		Text    string `json:"text"`
+	}
+	retryData struct {
+		Attempt int    `json:"attempt"`
+		Reason  string `json:"reason"`
 	}
 	checkFailedData struct {
 		ChunkIndex int      `json:"chunk_index"`
@@ -50,6 +57,7 @@ type (
 		FailureReason  string `json:"failure_reason,omitempty"`
 		Chunks         int    `json:"chunks"`
 		FullTextLength int    `json:"full_text_length"`
+		Attempts       int    `json:"attempts"`
 	}
 )
 
@@ -79,7 +87,7 @@ func (h chatHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if err != nil {
 				break // in the result too
 			}
-			ev.send("chunk", chunkData{Index: chunks, Text: chunk})
+			ev.send("chunk", chunkData{Index: chunks, Attempt: st.Attempt(), Text: chunk})
 			chunks++
 		}
 		res = st.Result()
@@ -100,15 +108,18 @@ func (h chatHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		FailureReason:  res.FailureReason,
 		Chunks:         chunks,
 		FullTextLength: utf8.RuneCountInString(res.FullText),
+		Attempts:       len(res.Attempts),
 	})
 }
 
 // streamEvent maps an event of the stream to the server-sent event the
 // client gets, if any. Chunks are sent as the loop receives them and the end
 // once the stream is over; between them come the events that say what
-// happened to the stream. A retrying stream's retry event belongs here.
+// happened to the stream.
 func streamEvent(e hooks.Event) (name string, data any, ok bool) {
 	switch e := e.(type) {
+	case hooks.RetryEvent:
+		return "retry", retryData{Attempt: e.Attempt, Reason: e.Reason}, true
 	case hooks.QuickCheckEvent:
 		if e.Passed {
 			return "", nil, false
@@ -143,6 +154,23 @@ func instruction(r *http.Request) (session.Instruction, error) {
 			return in, errors.New("forbid: empty word")
 		}
 		in.Requirements = append(in.Requirements, requirement.Forbid(w))
+	}
+	budget := 2
+	if v := q.Get("budget"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return in, fmt.Errorf("budget=%q: want a positive number of attempts", v)
+		}
+		budget = n
+	}
+	switch v := q.Get("strategy"); v {
+	case "":
+	case "rejection":
+		in.Strategy = streaming.RejectionSampling(budget)
+	case "repair":
+		in.Strategy = streaming.RepairTemplate(budget)
+	default:
+		return in, fmt.Errorf("strategy=%q: want rejection or repair", v)
 	}
 	return in, nil
 }

@@ -52,7 +52,7 @@ func TestChat_StreamsChunksThenTheEnd(t *testing.T) {
 	}
 	var end endData
 	decode(t, evs[3], &end)
-	if want := (endData{Completed: true, Chunks: 3, FullTextLength: len(reply)}); end != want {
+	if want := (endData{Completed: true, Chunks: 3, FullTextLength: len(reply), Attempts: 1}); end != want {
 		t.Errorf("end %+v, want %+v", end, want)
 	}
 }
@@ -76,6 +76,35 @@ func TestChat_AFailedCheckIsAnEventOfItsOwn(t *testing.T) {
 	}
 }
 
+func TestChat_ARetryIsAnEventOfItsOwn(t *testing.T) {
+	b := scripted.New("", scripted.WithReplies("One is fine. Two is bad. ", "Uno is fine. Dos is fine. "))
+	srv := httptest.NewServer(newMux(b))
+	defer srv.Close()
+	_, evs := get(t, srv, url.Values{"prompt": {"hi"}, "forbid": {"bad"}, "strategy": {"repair"}, "budget": {"3"}})
+	if want := []string{"chunk", "check_failed", "retry", "chunk", "chunk", "end"}; !slices.Equal(names(evs), want) {
+		t.Fatalf("events %v, want %v", names(evs), want)
+	}
+	var retry retryData
+	decode(t, evs[2], &retry)
+	if retry.Attempt != 2 || !strings.Contains(retry.Reason, `forbidden word "bad"`) {
+		t.Errorf("retry %+v", retry)
+	}
+	var attempts []int
+	for _, e := range []event{evs[0], evs[3], evs[4]} {
+		var c chunkData
+		decode(t, e, &c)
+		attempts = append(attempts, c.Attempt)
+	}
+	if !slices.Equal(attempts, []int{1, 2, 2}) {
+		t.Errorf("chunk attempts %v, want [1 2 2]", attempts)
+	}
+	var end endData
+	decode(t, evs[5], &end)
+	if !end.Completed || end.Attempts != 2 || end.FullTextLength != len("Uno is fine. Dos is fine. ") {
+		t.Errorf("end %+v", end)
+	}
+}
+
 func TestChat_AnErrorIsAnEventOfItsOwn(t *testing.T) {
 	srv := httptest.NewServer(newMux(scripted.New(reply, scripted.WithDelta(4), scripted.WithFailAfter(2))))
 	defer srv.Close()
@@ -93,7 +122,7 @@ func TestChat_AnErrorIsAnEventOfItsOwn(t *testing.T) {
 func TestChat_BadRequests(t *testing.T) {
 	srv := httptest.NewServer(newMux(scripted.New(reply)))
 	defer srv.Close()
-	for _, q := range []string{"", "prompt=hi&max_words=0", "prompt=hi&forbid="} {
+	for _, q := range []string{"", "prompt=hi&max_words=0", "prompt=hi&forbid=", "prompt=hi&strategy=best", "prompt=hi&strategy=repair&budget=0"} {
 		resp, err := srv.Client().Get(srv.URL + "/chat?" + q)
 		if err != nil {
 			t.Fatal(err)
