@@ -28,11 +28,12 @@ func TestMain(m *testing.M) {
 // module cache is the host's (read-only use), GOPROXY is off.
 func TestScript(t *testing.T) {
 	root := repoRoot(t)
+	dir := filepath.Join("testdata", "script")
 	if !testing.Short() {
-		warmUp(t, root)
+		warmUp(t, root, warmUpFor(selectedScripts(t, dir)))
 	}
 	p := testscript.Params{
-		Dir:                 filepath.Join("testdata", "script"),
+		Dir:                 dir,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOOKWEAVE_ROOT", root)
