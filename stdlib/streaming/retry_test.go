@@ -441,3 +441,31 @@ func TestRetryCloseBetweenAttemptsStartsNoOther(t *testing.T) {
 		t.Errorf("completed %+v, result %+v", c, res)
 	}
 }
+
+// The consumer's context ending as an attempt fails (a client going away
+// from a service) ends the stream there: no retry is announced and no other
+// attempt, with its generation, starts.
+func TestRetryCancelledContextBetweenAttemptsStartsNoOther(t *testing.T) {
+	rec := hookstest.Record(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b := scripted.New("", scripted.WithReplies(threeAttempts...), scripted.WithDelta(3))
+	s := streaming.New(ctx, b, request("Count."), streaming.WithRequirements(forbid{"bad"}),
+		streaming.WithStrategy(streaming.RejectionSampling(3)),
+		streaming.WithEvents(func(ev hooks.Event) {
+			if q, ok := ev.(hooks.QuickCheckEvent); ok && !q.Passed {
+				cancel() // the attempt has failed; the next must not start
+			}
+		}))
+	chunks, errs := hookstest.Drain(s.Chunks())
+	if !slices.Equal(chunks, []string{"One is fine."}) || len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
+		t.Errorf("chunks %q, errors %v; want the first chunk and context.Canceled", chunks, errs)
+	}
+	if want := "quick_check chunk quick_check completed"; order(rec) != want {
+		t.Errorf("events %q, want %q", order(rec), want)
+	}
+	c := onceCompleted(t, rec)
+	if res := s.Result(); !res.Stopped || c.AttemptsUsed != 1 || len(res.Attempts) != 1 {
+		t.Errorf("completed %+v, result %+v", c, res)
+	}
+}

@@ -139,6 +139,9 @@ func (r *run) body(ctx context.Context) error {
 			return nil
 		}
 		if n > 1 { // the previous attempt's failure, announced once the next surely starts
+			if err := ctx.Err(); err != nil {
+				return err // the consumer's context ended as the attempt failed: a stop
+			}
 			r.emit(ctx, hooks.RetryEvent{Attempt: n, Reason: r.failure}, nil)
 		}
 		r.begin(n)
