@@ -103,7 +103,7 @@ func (h chatHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ev.send("error", errorData{Error: err.Error()})
 	}
 	ev.send("end", endData{
-		Completed:      res.Completed && err == nil,
+		Completed:      res.Succeeded() && err == nil,
 		Stopped:        res.Stopped,
 		FailureReason:  res.FailureReason,
 		Chunks:         chunks,
@@ -155,7 +155,7 @@ func instruction(r *http.Request) (session.Instruction, error) {
 		}
 		in.Requirements = append(in.Requirements, requirement.Forbid(w))
 	}
-	budget := 2
+	budget := session.DefaultBudget
 	if v := q.Get("budget"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {

@@ -67,7 +67,7 @@ func (a *action) execute(ctx context.Context, run func(ctx context.Context) erro
 	if err := run(ctx); err != nil {
 		return err
 	}
-	if res := a.stream.Result(); succeeded(res) {
+	if res := a.stream.Result(); res.Succeeded() {
 		a.session.remember(a.in.Text, res.FullText)
 	}
 	return nil
@@ -109,13 +109,9 @@ func (a *action) ComponentEnd(err error) hooks.ComponentPayload {
 	res := a.stream.Result()
 	p.Result = res.FullText
 	p.NumGenerateLogs = len(res.Attempts)
-	p.SamplingSuccess = succeeded(res)
+	p.SamplingSuccess = res.Succeeded()
 	return p
 }
-
-// succeeded reports whether a stream's result is a success: its selected
-// attempt completed and failed nothing.
-func succeeded(res streaming.Result) bool { return res.Completed && res.FailureReason == "" }
 
 // strategyName is the reported name of s; empty for none.
 func strategyName(s streaming.Strategy) string {

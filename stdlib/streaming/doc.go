@@ -67,9 +67,10 @@
 // The consumer's chunks go on flat across attempts: what a failed attempt
 // delivered stays delivered, and the next attempt's chunks follow.
 // Stream.Attempt, read in the loop's body, says which attempt a chunk
-// belongs to. Every event carries its attempt (from 1), chunk indexes
-// restart at 0 in each attempt, and the one CompletedEvent, last, carries
-// AttemptsUsed. Result describes the selected attempt (the passing one,
+// belongs to. The per-attempt events (QuickCheckEvent, ChunkEvent,
+// StreamingDoneEvent, FullValidationEvent, RetryEvent) carry their attempt
+// (from 1), chunk indexes restart at 0 in each attempt, and the one
+// CompletedEvent, last, carries AttemptsUsed. Result describes the selected attempt (the passing one,
 // else the strategy's pick when the budget ran out) and lists every
 // attempt in Result.Attempts. There is one streaming lifecycle per stream
 // and one generation lifecycle per attempt.

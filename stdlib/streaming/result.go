@@ -22,7 +22,7 @@ type Result struct {
 	// FailureReason says why a check stopped the stream (with a strategy:
 	// why the selected attempt failed, which may be its full validation);
 	// empty otherwise. A stream succeeded when Completed is true and
-	// FailureReason is empty.
+	// FailureReason is empty (Succeeded).
 	FailureReason string
 	// Err is the error that ended the stream, also yielded by Chunks. For
 	// a stream whose context ended it is the context's error (and Stopped
@@ -41,6 +41,12 @@ type Result struct {
 	// Selected. A stream stopped before its first attempt has none.
 	Attempts []Attempt
 }
+
+// Succeeded reports whether the stream succeeded: its selected attempt
+// completed and failed nothing, and no error or stop ended the stream. A
+// stream whose strategy ran out of budget after a failed full validation
+// is Completed but did not succeed.
+func (r Result) Succeeded() bool { return r.Completed && r.FailureReason == "" }
 
 // Attempt is one attempt of a stream: one generation, checked.
 type Attempt struct {

@@ -203,12 +203,28 @@ func TestRetryAfterFailedFullValidation(t *testing.T) {
 	}
 }
 
+// A strategy whose budget runs out on failed full validations leaves the
+// selected attempt completed but not a success.
+func TestRetryBudgetRunsOutOnFailedFullValidations(t *testing.T) {
+	rec := hookstest.Record(t)
+	s := streaming.New(context.Background(), scripted.New("Hello."), request("Greet."),
+		streaming.WithRequirements(needs{"Go"}), streaming.WithStrategy(streaming.RejectionSampling(2)))
+	hookstest.Drain(s.Chunks())
+	res := s.Result()
+	if !res.Completed || res.Succeeded() || res.FailureReason != "Full validation failed: does not say Go" || len(res.Attempts) != 2 {
+		t.Errorf("result %+v: want completed, not succeeded", res)
+	}
+	if c := onceCompleted(t, rec); c.Success || c.AttemptsUsed != 2 {
+		t.Errorf("completed %+v", c)
+	}
+}
+
 func TestNoStrategyFailedFullValidationStaysCompleted(t *testing.T) {
 	rec := hookstest.Record(t)
 	s := streaming.New(context.Background(), scripted.New("Hello."), request("Greet."), streaming.WithRequirements(needs{"Go"}))
 	hookstest.Drain(s.Chunks())
 	res := s.Result()
-	if !res.Completed || res.ValidationPassed || res.FailureReason != "" || len(res.Attempts) != 1 {
+	if !res.Completed || !res.Succeeded() || res.ValidationPassed || res.FailureReason != "" || len(res.Attempts) != 1 {
 		t.Errorf("result %+v", res)
 	}
 	if c := onceCompleted(t, rec); !c.Success || c.AttemptsUsed != 1 {

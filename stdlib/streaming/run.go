@@ -276,10 +276,7 @@ func (r *run) complete(ctx context.Context) {
 
 // success reports whether the stream succeeded: its selected attempt
 // completed and did not fail, and no error or stop ended the stream.
-func (r *run) success() bool {
-	a := r.selected()
-	return a != nil && a.Completed && a.FailureReason == "" && r.err == nil && !r.stopped
-}
+func (r *run) success() bool { return r.result().Succeeded() }
 
 // result is the run's outcome for Stream.Result.
 func (r *run) result() Result {

@@ -2,7 +2,6 @@ package streaming
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/hookweave/hookweave/hooks"
@@ -81,7 +80,8 @@ func (repair) Select([]Attempt) int { return 0 }
 // Repair implements Strategy.
 func (repair) Repair(req backend.Request, attempts []Attempt) backend.Request {
 	last := attempts[len(attempts)-1]
-	msgs := slices.Clip(slices.Clone(req.Messages))
+	msgs := make([]backend.Message, 0, len(req.Messages)+2)
+	msgs = append(msgs, req.Messages...)
 	if last.FullText != "" {
 		msgs = append(msgs, backend.Message{Role: "assistant", Content: last.FullText})
 	}
