@@ -186,7 +186,7 @@ func (p *checker) shape(a *Annotation) bool {
 		ok = false
 	}
 	res := fd.Type.Results
-	if res == nil || len(res.List) == 0 || !isIdent(res.List[len(res.List)-1].Type, "error") {
+	if !ReturnsError(res) {
 		pos := fd.Type.Func
 		if res != nil {
 			pos = res.Pos()
@@ -343,4 +343,10 @@ func isSpanName(s string) bool {
 		}
 	}
 	return true
+}
+
+// ReturnsError reports whether the last of results is written error: the
+// outcome that a lifecycle's end hook reads.
+func ReturnsError(results *ast.FieldList) bool {
+	return results != nil && len(results.List) > 0 && isIdent(results.List[len(results.List)-1].Type, "error")
 }

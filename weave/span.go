@@ -21,7 +21,7 @@ import (
 // one.
 func (w *fileWeaver) span(a *annotations.Annotation) {
 	errName := "nil"
-	if returnsError(a.Func.Type.Results) {
+	if annotations.ReturnsError(a.Func.Type.Results) {
 		errName = w.nameResults(a.Func.Type.Results)
 	}
 	h, call, site := w.hooks(), w.pkg.names.call, w.pkg.spanSite()
@@ -42,15 +42,6 @@ func (w *fileWeaver) qualified(fd *ast.FuncDecl) string {
 		path = "main"
 	}
 	return path + "." + annotations.FuncName(fd)
-}
-
-// returnsError reports whether the last result is written error.
-func returnsError(res *ast.FieldList) bool {
-	if res == nil || len(res.List) == 0 {
-		return false
-	}
-	id, ok := res.List[len(res.List)-1].Type.(*ast.Ident)
-	return ok && id.Name == "error"
 }
 
 // spanSite returns a new name for a function's hooks.SpanSite, unique in
