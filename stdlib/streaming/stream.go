@@ -23,11 +23,14 @@ type Stream struct {
 	req     backend.Request
 	cfg     config
 
-	mu       sync.Mutex
-	state    state
-	stopping bool                    // Close was called
-	cancel   context.CancelCauseFunc // cancels the running stream
-	res      Result
+	mu     sync.Mutex
+	state  state
+	cancel context.CancelCauseFunc // cancels the running stream
+	res    Result
+
+	// stopping is set, under mu, when Close is called. The run reads it
+	// after every chunk, so it is read without the lock.
+	stopping atomic.Bool
 
 	attempt atomic.Int32 // the attempt running, or the last one
 }
@@ -89,12 +92,12 @@ func (s *Stream) Close() {
 	switch s.state {
 	case idle:
 		s.state = running
-		s.stopping = true
+		s.stopping.Store(true)
 		s.mu.Unlock()
 		s.exec(func(string, error) bool { return false })
 		return
 	case running:
-		s.stopping = true
+		s.stopping.Store(true)
 		if s.cancel != nil {
 			s.cancel(errStopped)
 		}
@@ -119,11 +122,7 @@ func (s *Stream) begin() bool {
 }
 
 // stopped reports whether Close was called.
-func (s *Stream) stopped() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.stopping
-}
+func (s *Stream) stopped() bool { return s.stopping.Load() }
 
 // exec runs the stream through its wrapper and yields its error, if any,
 // once the stream's lifecycle has ended.

@@ -147,7 +147,7 @@ func TestStreamingEndPayloadWithNoGenerationHasNoModel(t *testing.T) {
 			rec := hookstest.Record(t, hooks.StreamingStart, hooks.StreamingEvent, hooks.StreamingEnd)
 			s := New(context.Background(), b, backend.Request{})
 			if name == "closed at once" {
-				s.stopping = true
+				s.stopping.Store(true)
 			}
 			woven(t, s, all)
 			if len(ends(rec)) != 1 {

@@ -2,6 +2,7 @@ package scripted
 
 import (
 	"context"
+	"math/bits"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -55,7 +56,6 @@ func (b *Backend) Generate(ctx context.Context, req backend.Request) (backend.Re
 // OutputTokens the number of words in the text delivered.
 func (b *Backend) Stream(ctx context.Context, req backend.Request, onDelta func(delta string) error) (resp backend.Response, err error) {
 	reply := b.cfg.reply(req)
-	n := deltaCount(reply, b.cfg.delta)
 	resp = backend.Response{Model: backend.ModelFor(b, req)}
 	// The deltas are consecutive: reply[:sent] is the text delivered.
 	sent := 0
@@ -63,7 +63,8 @@ func (b *Backend) Stream(ctx context.Context, req backend.Request, onDelta func(
 		resp.Text = reply[:sent]
 		resp.Usage = usage(req, resp.Text)
 	}()
-	for i := range n {
+	i := 0 // deltas delivered
+	for ; sent < len(reply); i++ {
 		if b.faultAt(i) {
 			return resp, b.fault(ctx, i)
 		}
@@ -77,7 +78,7 @@ func (b *Backend) Stream(ctx context.Context, req backend.Request, onDelta func(
 		}
 	}
 	if b.cfg.failAfter >= 0 || b.cfg.stall {
-		return resp, b.fault(ctx, n)
+		return resp, b.fault(ctx, i)
 	}
 	resp.FinishReason = "stop"
 	return resp, nil
@@ -126,29 +127,71 @@ func usage(req backend.Request, output string) hooks.Usage {
 	return hooks.Usage{InputTokens: int64(in), OutputTokens: int64(countWords(output)), Known: true}
 }
 
-// countWords is len(strings.Fields(s)) without building the slice. It is
-// run over every reply, so ASCII, the common case, takes a table lookup
-// per byte rather than a rune decode and a unicode.IsSpace call.
+// countWords is len(strings.Fields(s)) without building the slice. It
+// is run over every reply, so it takes ASCII, the common case, eight
+// bytes at a time (see asciiWordStarts); other runes are decoded and
+// asked of unicode.IsSpace.
 func countWords(s string) int {
-	n, inWord := 0, false
+	n, word := 0, false // word: the byte before i is inside a word
 	for i := 0; i < len(s); {
-		var space bool
+		if i+8 <= len(s) {
+			if x := load64(s[i:]); x&highBits == 0 { // eight ASCII bytes
+				starts, last := asciiWordStarts(x, word)
+				n += starts
+				word = last
+				i += 8
+				continue
+			}
+		}
+		in := true
 		if c := s[i]; c < utf8.RuneSelf {
-			space = asciiSpace[c]
+			in = !asciiSpace[c]
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+			in = !unicode.IsSpace(r)
 			i += size
 		}
-		if space {
-			inWord = false
-		} else if !inWord {
-			inWord = true
+		if in && !word {
 			n++
 		}
+		word = in
 	}
 	return n
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// load64 returns the first eight bytes of s, the first in the lowest
+// byte (the compiler makes it one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiWordStarts counts the words that begin in x, eight ASCII bytes
+// (the first in the lowest byte), after a byte that was inside a word
+// (word) or not, and reports whether x's last byte is inside one. Each
+// byte's flag is its high bit; no sum carries into the next byte, since
+// every byte is below 0x80.
+func asciiWordStarts(x uint64, word bool) (int, bool) {
+	// ' ': a byte of x^0x20 is zero; its low seven bits plus 0x7f set
+	// the high bit unless they are zero.
+	t := x ^ (0x20 * lowBits)
+	blank := ^((t&^highBits + 0x7f*lowBits) | t) & highBits
+	// '\t' to '\r' (9 to 13): adding 0x80-9 sets the high bit from 9 on,
+	// adding 0x80-14 from 14 on.
+	control := (x + (0x80-9)*lowBits) &^ (x + (0x80-14)*lowBits) & highBits
+	in := ^(blank | control) & highBits // bytes inside a word
+	before := in << 8                   // each byte's predecessor
+	if word {
+		before |= 0x80
+	}
+	return bits.OnesCount64(in &^ before), in>>63 != 0
 }
 
 // asciiSpace marks the ASCII bytes that unicode.IsSpace reports as space.

@@ -2,19 +2,18 @@ package scripted
 
 import "unicode/utf8"
 
-// deltaCount is the number of pieces of n runes each (the last may be
-// shorter) that s is cut into.
-func deltaCount(s string, n int) int {
-	return (utf8.RuneCountInString(s) + n - 1) / n
-}
-
 // nextDelta returns the end of the piece of n runes of s that starts at
-// start.
+// start (shorter at the end of s). A run of ASCII, where a rune is a
+// byte, is passed eight bytes at a time.
 func nextDelta(s string, start, n int) int {
 	end := start
-	for i := 0; i < n && end < len(s); i++ {
+	for n > 0 && end < len(s) {
+		if n >= 8 && end+8 <= len(s) && load64(s[end:])&highBits == 0 {
+			end, n = end+8, n-8
+			continue
+		}
 		_, size := utf8.DecodeRuneInString(s[end:])
-		end += size
+		end, n = end+size, n-1
 	}
 	return end
 }

@@ -19,7 +19,7 @@ func TestCountWordsIsFieldsLength(t *testing.T) {
 // ASCII table must agree with unicode.IsSpace, and invalid UTF-8 counts
 // as a word's byte.
 func FuzzCountWords(f *testing.F) {
-	for _, s := range []string{"", " x ", "a\vb\fc\rd", "\x85\u0085 \u00a0\u1680x", "\x1c\x1d\x1e\x1f", "\xff\xfe ok", strings.Repeat("Hello there. ", 50)} {
+	for _, s := range []string{"", " x ", "a\vb\fc\rd", "\x85\u0085 \u00a0\u1680x", "\x1c\x1d\x1e\x1f", "\xff\xfe ok", "word\tword\nwo\vrd\f\rx  y\x1f\x7f!", "a\u00a0bcdefgh ijklmnop\u0085qr", strings.Repeat("Hello there. ", 50)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
