@@ -18,14 +18,15 @@ type side struct {
 
 // paired runs x and y alternately, b.N times each, and reports for each
 // its time, allocations and bytes allocated per unit, and the ratio of x's
-// time to y's.
-// Alternating one operation at a time makes both sides see the same
-// machine, which a shared, noisy one otherwise does not give two
-// benchmarks run one after the other.
-func paired(b *testing.B, unit string, x, y side) {
-	var t [2]time.Duration
-	var allocs, bytes, units [2]uint64
-	sides := [2]side{x, y}
+// time to y's. Sides in more, when given, take their turns after y and are
+// reported alike. It returns each side's time per unit, x's first.
+// Alternating one operation at a time makes all sides see the same
+// machine, which a shared, noisy one otherwise does not give benchmarks
+// run one after the other.
+func paired(b *testing.B, unit string, x, y side, more ...side) []float64 {
+	sides := append([]side{x, y}, more...)
+	t := make([]time.Duration, len(sides))
+	allocs, bytes, units := make([]uint64, len(sides)), make([]uint64, len(sides)), make([]uint64, len(sides))
 	for b.Loop() {
 		for i, s := range sides {
 			if s.setup != nil {
@@ -43,15 +44,18 @@ func paired(b *testing.B, unit string, x, y side) {
 			}
 		}
 	}
+	perUnit := make([]float64, len(sides))
 	for i, s := range sides {
 		if units[i] == 0 {
 			b.Fatalf("%s handled no %s", s.name, unit)
 		}
-		b.ReportMetric(float64(t[i].Nanoseconds())/float64(units[i]), s.name+"-ns/"+unit)
+		perUnit[i] = float64(t[i].Nanoseconds()) / float64(units[i])
+		b.ReportMetric(perUnit[i], s.name+"-ns/"+unit)
 		b.ReportMetric(float64(allocs[i])/float64(units[i]), s.name+"-allocs/"+unit)
 		b.ReportMetric(float64(bytes[i])/float64(units[i]), s.name+"-B/"+unit)
 	}
-	b.ReportMetric(float64(t[0])/float64(units[0])/(float64(t[1])/float64(units[1])), "ratio")
+	b.ReportMetric(perUnit[0]/perUnit[1], "ratio")
+	return perUnit
 }
 
 var allocSamples = []metrics.Sample{

@@ -15,6 +15,7 @@ type row struct {
 	ok     bool // value was measured
 	format string
 	target float64 // at most this; 0 for none
+	worst  float64 // the highest round, when there are several; 0 for none
 	detail string
 }
 
@@ -23,8 +24,10 @@ func (r row) String() string {
 	if r.ok {
 		measured = fmt.Sprintf(r.format, r.value)
 		if r.target > 0 {
+			// A median inside the target with a round past it is within
+			// the machine's noise of missing it: not met.
 			verdict = "met"
-			if r.value > r.target {
+			if r.value > r.target || r.worst > r.target {
 				verdict = "MISSED"
 			}
 		}
@@ -42,6 +45,7 @@ func (r row) String() string {
 // paired is the row of a paired benchmark: the median of its ratio, to
 // three places so that a value just past its target does not print as the
 // target, with the range of its rounds and the medians of its two sides.
+// It is met only when every round is inside the target.
 func paired(res results, name, x, y, unit, what string, target float64) row {
 	v, ok := res.median("plain", name, "ratio")
 	if !ok {
@@ -55,10 +59,29 @@ func pairedRow(res results, bin, name, x, y, unit, what string, target, v float6
 	a, _ := res.median(bin, name, x+"-ns/"+unit)
 	b, _ := res.median(bin, name, y+"-ns/"+unit)
 	detail := fmt.Sprintf("%s %s, %s %s", x, human(a, unit), y, human(b, unit))
-	if rounds := res[bin][name]["ratio"]; len(rounds) > 1 {
-		detail += fmt.Sprintf("; rounds %.3f-%.3fx", slices.Min(rounds), slices.Max(rounds))
+	return withRounds(row{what: what, value: v, ok: ok, format: "%.3fx", target: target, detail: detail}, res[bin][name]["ratio"])
+}
+
+// withRounds adds the range of several rounds' values to r.
+func withRounds(r row, rounds []float64) row {
+	if len(rounds) > 1 {
+		r.worst = slices.Max(rounds)
+		r.detail += fmt.Sprintf("; rounds %.3f-%.3fx", slices.Min(rounds), r.worst)
 	}
-	return row{what: what, value: v, ok: ok, format: "%.3fx", target: target, detail: detail}
+	return r
+}
+
+// increment is the row of what woven tracing and metrics add per chunk
+// over the same stream with no plugin (BenchmarkTelemetry's off side),
+// against what the inline reference's OpenTelemetry calls add over it.
+func increment(res results) row {
+	const name = "BenchmarkTelemetry"
+	v, ok := res.median("woven", name, "increment")
+	w, _ := res.median("woven", name, "woven-ns/chunk")
+	in, _ := res.median("woven", name, "inline-ns/chunk")
+	off, _ := res.median("woven", name, "off-ns/chunk")
+	detail := fmt.Sprintf("woven +%s, inline +%s over off %s", human(w-off, "chunk"), human(in-off, "chunk"), human(off, "chunk"))
+	return withRounds(row{what: "what woven tracing and metrics add per chunk, vs what the inline reference's calls add", value: v, ok: ok, format: "%.3fx", target: 1, detail: detail}, res["woven"][name]["increment"])
 }
 
 func human(ns float64, unit string) string {
@@ -75,18 +98,16 @@ func rows(res results) []row {
 			"80k vs 20k characters, "+c+", 1-rune deltas", 4.5))
 	}
 	rs = append(rs, paired(res, "BenchmarkPerChunk", "stream", "bare", "chunk",
-		"stream per chunk vs bare loop, one requirement, no plugin", 2))
+		"stream per chunk vs bare loop, one requirement, no plugin", 1.5))
 	rs = append(rs, paired(res, "BenchmarkRetry", "retried", "fresh", "attempt",
 		"retried stream per attempt vs a fresh stream of the same reply", 1.10))
 	rs = append(rs, paired(res, "BenchmarkTelemetry", "woven", "inline", "chunk",
 		"woven, tracing and metrics on, vs the inline reference", 1.10))
+	rs = append(rs, increment(res))
 	ratios := res.roundRatios("woven", "plain", "BenchmarkPerChunk", "stream-ns/chunk")
 	v, ok := median(ratios)
-	detail := "stream per chunk, woven binary over plain, round by round"
-	if len(ratios) > 1 {
-		detail += fmt.Sprintf("; rounds %.3f-%.3fx", slices.Min(ratios), slices.Max(ratios))
-	}
-	rs = append(rs, row{what: "woven, telemetry off, vs plain", value: v, ok: ok, format: "%.3fx", target: 1.02, detail: detail})
+	rs = append(rs, withRounds(row{what: "woven, telemetry off, vs plain", value: v, ok: ok, format: "%.3fx", target: 1.02,
+		detail: "stream per chunk, woven binary over plain, round by round"}, ratios))
 	a, ok := res.median("plain", "BenchmarkPerChunk", "stream-allocs/chunk")
 	rs = append(rs, row{what: "allocations per chunk, no plugin listening", value: a, ok: ok, format: "%.2f", target: 4})
 	a, ok = res.median("woven", "BenchmarkTelemetry", "woven-allocs/chunk")
