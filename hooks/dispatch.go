@@ -48,7 +48,10 @@ func EmitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 func emitEvent(ctx context.Context, streamingID string, ev Event, active []string) {
 	s := scopeOf(ctx)
 	es := handlersFor(StreamingEvent, s)
-	lend := lendable(es)
+	if len(es) == 0 { // only other sessions' plugins listen
+		return
+	}
+	lend, direct := lendable(es)
 	var p *StreamingEventPayload
 	if lend {
 		p = eventPool.Get().(*StreamingEventPayload)
@@ -62,7 +65,11 @@ func emitEvent(ctx context.Context, streamingID string, ev Event, active []strin
 	// p is made (or lent) for this dispatch and dropped after it, and
 	// streaming_event is observe-only: the read-only plugins may read p
 	// itself.
-	dispatchTo(ctx, StreamingEvent, p, s, es, nil, true)
+	if direct {
+		observeAll(ctx, StreamingEvent, p, s, es)
+	} else {
+		dispatchTo(ctx, StreamingEvent, p, s, es, nil, true)
+	}
 	if lend {
 		*p = StreamingEventPayload{} // the pool keeps no event, names or text alive
 		eventPool.Put(p)
@@ -79,13 +86,67 @@ var eventPool = sync.Pool{New: func() any { return new(StreamingEventPayload) }}
 // itself, so each must borrow it and run on the caller's goroutine (a
 // bounded call that overruns goes on after the dispatch returns). Every
 // other plugin gets a copy, made before the dispatch returns.
-func lendable(es []entry) bool {
+//
+// direct reports whether every handler of es is an audit one with no time
+// bound, as the telemetry plugins are: observeAll may run them, without
+// the copies, bounds and groups dispatchTo handles.
+func lendable(es []entry) (lend, direct bool) {
+	lend, direct = true, true
 	for _, e := range es {
+		if e.p.mode != Audit || e.p.timeout > 0 {
+			direct = false
+		}
 		if e.p.mode == Audit && (!e.p.borrows || e.p.timeout > 0) {
-			return false
+			lend = false
 		}
 	}
-	return true
+	return lend, direct
+}
+
+// observeAll is dispatchTo for a fresh payload p of an observe-only hook
+// h whose handlers es are all audit ones with no time bound: each reads p
+// itself, in order, on the caller's goroutine. A handler's panic is
+// contained and reported, and the next one runs; a change or a block it
+// returns is reported and ignored, as dispatchTo does.
+func observeAll(ctx context.Context, h Hook, p Payload, s *scope, es []entry) {
+	b := p.base()
+	b.Hook = h
+	if b.Timestamp.IsZero() {
+		b.Timestamp = time.Now()
+	}
+	if b.SessionID == "" && s != nil {
+		b.SessionID = s.sessionID
+	}
+	for i := 0; i < len(es); {
+		i = observeFrom(ctx, h, p, es, i)
+	}
+}
+
+// observeFrom runs es[i:] on p and returns len(es), or, when one of them
+// panics, the index of the next. One deferred recover serves every
+// handler that does not panic.
+func observeFrom(ctx context.Context, h Hook, p Payload, es []entry, i int) (next int) {
+	defer func() {
+		if v := recover(); v != nil {
+			report(&PluginError{es[next].p.name, h, &PanicError{Value: v}})
+			next++
+		}
+	}()
+	for next = i; next < len(es); next++ {
+		if res := es[next].h(ctx, p); res.Payload != nil || res.Block != nil {
+			ignored(es[next], h, p, res)
+		}
+	}
+	return next
+}
+
+// ignored reports what a handler of an observe-only hook returned that
+// the hook does not take.
+func ignored(e entry, h Hook, p Payload, res Result) {
+	if res.Payload != nil {
+		applyChange(e, h, p, res.Payload)
+	}
+	block(e, h, res.Block)
 }
 
 // dispatch runs every handler for h on p, group by group, and returns the

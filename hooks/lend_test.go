@@ -20,18 +20,20 @@ func TestEmitEvent_LendsOnlyWhenEveryReaderBorrows(t *testing.T) {
 		return entry{p: &plugin{mode: m, borrows: borrows, timeout: timeout}}
 	}
 	for _, c := range []struct {
-		name string
-		es   []entry
-		want bool
+		name                 string
+		es                   []entry
+		wantLend, wantDirect bool
 	}{
-		{"no plugin", nil, true},
-		{"one borrowing audit plugin", []entry{p(Audit, true, 0)}, true},
-		{"an audit plugin that keeps payloads", []entry{p(Audit, true, 0), p(Audit, false, 0)}, false},
-		{"a bounded borrowing audit plugin", []entry{p(Audit, true, time.Second)}, false},
-		{"copies for the others", []entry{p(Sequential, false, time.Second), p(Transform, false, 0), p(Audit, true, 0), p(Concurrent, false, time.Second), p(FireAndForget, false, 0)}, true},
+		{"no plugin", nil, true, true},
+		{"one borrowing audit plugin", []entry{p(Audit, true, 0)}, true, true},
+		{"an audit plugin that keeps payloads", []entry{p(Audit, true, 0), p(Audit, false, 0)}, false, true},
+		{"a bounded borrowing audit plugin", []entry{p(Audit, true, time.Second)}, false, false},
+		{"copies for the others", []entry{p(Sequential, false, time.Second), p(Transform, false, 0), p(Audit, true, 0), p(Concurrent, false, time.Second), p(FireAndForget, false, 0)}, true, false},
+		{"one unbounded concurrent plugin", []entry{p(Audit, true, 0), p(Concurrent, false, 0)}, true, false},
 	} {
-		if got := lendable(c.es); got != c.want {
-			t.Errorf("%s: lendable = %v, want %v", c.name, got, c.want)
+		// direct: every plugin an unbounded audit one, run by observeAll
+		if lend, direct := lendable(c.es); lend != c.wantLend || direct != c.wantDirect {
+			t.Errorf("%s: lendable = %v, %v; want %v, %v", c.name, lend, direct, c.wantLend, c.wantDirect)
 		}
 	}
 }
