@@ -51,7 +51,8 @@ type SpanSite struct {
 }
 
 // SpanListening reports whether a plugin listens to span_start or
-// span_end: the guard of the woven prologue.
+// span_end: the condition of the woven guard that hands a call to the
+// traced copy.
 func SpanListening() bool { return mask.Load()&spanHooks != 0 }
 
 // BeginSpan fires span_start for a call of the function of site and
