@@ -40,14 +40,15 @@ check:
 }
 
 //mellea:hook span
-func (j *job) count(ctx context.Context) int {
-again:
-	for {
-		j.n++
-		if j.n < 3 {
-			continue again
+func (j *job) count(ctx context.Context, rows [][]int) int {
+next:
+	for _, row := range rows {
+		for _, x := range row {
+			if x < 0 {
+				continue next
+			}
+			j.n += x
 		}
-		break again
 	}
 	return j.n
 }
