@@ -29,9 +29,10 @@ import (
 // recursive call opens a span of its own. site, the function's
 // hooks.SpanSite, is declared at the end of the file.
 //
-// Only an error result is named (when it is not), so that the end hook
-// can read it; the results are otherwise left as written, and the woven
-// code never assigns one. An unnamed or blank receiver, parameter or type
+// Only an error result is named (when it is not, and the other results
+// with it when they are unnamed, as Go asks), so that the end hook can
+// read it; the results are otherwise left as written, and the woven code
+// never assigns one. An unnamed or blank receiver, parameter or type
 // parameter is named, so that the guard can pass it on.
 //
 // A body that calls recover itself (a function that is deferred to stop a
@@ -55,9 +56,10 @@ func (w *fileWeaver) span(a *annotations.Annotation) {
 		return
 	}
 	traced := site + "_" + fd.Name.Name
-	guard := "return " + w.forward(fd, traced)
+	fwd := w.forward(fd, traced)
+	guard := "return " + fwd
 	if fd.Type.Results == nil || len(fd.Type.Results.List) == 0 {
-		guard = strings.TrimPrefix(guard, "return ") + "; return"
+		guard = fwd + "; return"
 	}
 	w.insertOriginal(fd.Body.Lbrace+1, fmt.Sprintf("%sif %s.SpanListening() { %s }; ", at, h, guard))
 	w.splice(fd.End(),
