@@ -17,18 +17,24 @@ import (
 // observe-only and cannot block, so a plugin never changes what the
 // function does.
 //
-// The woven prologue of a function with the context parameter ctx and
-// the error result err is one statement:
+// A woven function f, with the context parameter ctx and the error
+// result err, begins with a guard that hands the call to traced, a copy
+// of f (the same signature and body) that opens the span:
 //
 //	if hooks.SpanListening() {
-//		var call *hooks.Call
-//		ctx, call = hooks.BeginSpan(ctx, &site)
-//		defer func() { call.End(recover(), err) }()
+//		return traced(ctx, args)
 //	}
+//
+// The copy's body begins with the span's prologue:
+//
+//	var call *hooks.Call
+//	ctx, call = hooks.BeginSpan(ctx, &site)
+//	defer func() { call.End(recover(), err) }()
 //
 // (nil for err when the last result is not an error), where site is a
 // package-level SpanSite. While no plugin listens, the function runs as
-// it was written, after one atomic load and a branch.
+// it was written, after one atomic load and a branch, with nothing
+// deferred.
 var spanLifecycle = lifecycle{[]Hook{SpanStart}, SpanEnd, SpanEnd}
 
 // spanHooks is the mask of the span lifecycle's hooks.
@@ -45,7 +51,8 @@ type SpanSite struct {
 }
 
 // SpanListening reports whether a plugin listens to span_start or
-// span_end: the guard of the woven prologue.
+// span_end: the condition of the woven guard that hands a call to the
+// traced copy.
 func SpanListening() bool { return mask.Load()&spanHooks != 0 }
 
 // BeginSpan fires span_start for a call of the function of site and

@@ -11,31 +11,43 @@ import (
 
 // siteWork is what hookweave declares for a function annotated
 // //mellea:hook span name=work.
-var siteWork = SpanSite{Name: "work", Function: "github.com/hookweave/hookweave/hooks.wovenSpan", Line: 20}
+var siteWork = SpanSite{Name: "work", Function: "github.com/hookweave/hookweave/hooks.wovenSpan", Line: 22}
 
 // wovenSpan is what hookweave makes of
 //
 //	//mellea:hook span name=work
 //	func wovenSpan(ctx context.Context, body func(context.Context) error) error
+//
+// with tracedSpan, its traced copy.
 func wovenSpan(ctx context.Context, body func(context.Context) error) (err error) {
 	if SpanListening() {
-		var call *Call
-		ctx, call = BeginSpan(ctx, &siteWork)
-		defer func() { call.End(recover(), err) }()
+		return tracedSpan(ctx, body)
 	}
 	return body(ctx)
 }
 
-var siteCount = SpanSite{Name: "count", Function: "github.com/hookweave/hookweave/hooks.wovenCount", Line: 33}
+func tracedSpan(ctx context.Context, body func(context.Context) error) (err error) {
+	var call *Call
+	ctx, call = BeginSpan(ctx, &siteWork)
+	defer func() { call.End(recover(), err) }()
+	return body(ctx)
+}
+
+var siteCount = SpanSite{Name: "count", Function: "github.com/hookweave/hookweave/hooks.wovenCount", Line: 40}
 
 // wovenCount is a woven function whose last result is not an error: only a
 // panic is its span's outcome.
 func wovenCount(ctx context.Context, body func(context.Context) int) int {
 	if SpanListening() {
-		var call *Call
-		ctx, call = BeginSpan(ctx, &siteCount)
-		defer func() { call.End(recover(), nil) }()
+		return tracedCount(ctx, body)
 	}
+	return body(ctx)
+}
+
+func tracedCount(ctx context.Context, body func(context.Context) int) int {
+	var call *Call
+	ctx, call = BeginSpan(ctx, &siteCount)
+	defer func() { call.End(recover(), nil) }()
 	return body(ctx)
 }
 
@@ -115,7 +127,7 @@ func TestSpan_StartAndOneEndCarryTheSite(t *testing.T) {
 	}
 	_, file, _, _ := runtime.Caller(0)
 	for _, p := range []*SpanPayload{start, end} {
-		if p.Name != "work" || p.Function != siteWork.Function || p.Line != 20 || p.SessionID != "sess-1" {
+		if p.Name != "work" || p.Function != siteWork.Function || p.Line != 22 || p.SessionID != "sess-1" {
 			t.Errorf("%s payload %+v", p.Hook, p)
 		}
 		if p.File != file || filepath.Base(p.File) != "span_test.go" {

@@ -20,13 +20,18 @@ import (
 //	func retrieve(ctx context.Context, body func(context.Context) error) error
 var retrieveSite = hooks.SpanSite{Name: "retrieve.docs", Function: "example.com/app/rag.retrieve", Line: 27}
 
-// retrieve is that function, woven.
+// retrieve is that function, woven, with tracedRetrieve, its traced copy.
 func retrieve(ctx context.Context, body func(context.Context) error) (err error) {
 	if hooks.SpanListening() {
-		var call *hooks.Call
-		ctx, call = hooks.BeginSpan(ctx, &retrieveSite)
-		defer func() { call.End(recover(), err) }()
+		return tracedRetrieve(ctx, body)
 	}
+	return body(ctx)
+}
+
+func tracedRetrieve(ctx context.Context, body func(context.Context) error) (err error) {
+	var call *hooks.Call
+	ctx, call = hooks.BeginSpan(ctx, &retrieveSite)
+	defer func() { call.End(recover(), err) }()
 	return body(ctx)
 }
 

@@ -39,5 +39,15 @@ func used(files []File, prefix string) bool {
 // result returns the name given to the i-th unnamed or blank result.
 func (n names) result(i int) string { return n.prefix + "r" + strconv.Itoa(i) }
 
+// param returns the name given to the i-th unnamed or blank parameter of
+// a span's function, so that its guard can pass it on.
+func (n names) param(i int) string { return n.prefix + "p" + strconv.Itoa(i) }
+
+// typeParam returns the name given to the i-th blank type parameter.
+func (n names) typeParam(i int) string { return n.prefix + "t" + strconv.Itoa(i) }
+
+// recv returns the name given to an unnamed or blank receiver.
+func (n names) recv(int) string { return n.prefix + "recv" }
+
 // local returns a name for a variable of generated code.
 func (n names) local(s string) string { return n.prefix + s }

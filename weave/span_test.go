@@ -10,7 +10,8 @@ import (
 
 // TestSpanBehavesAsWritten builds testdata/spanbehave plain and woven and
 // runs both: the program's own output is the same (results, shadowed
-// results, the body's recover, recursion, a panic, runtime.Goexit), and
+// results, the body's recover, recursion, a panic, runtime.Goexit, a
+// deferred function that recovers, blank and variadic parameters), and
 // woven, each call of an annotated function is one span, nested where it
 // was called, ended once with its outcome.
 func TestSpanBehavesAsWritten(t *testing.T) {
@@ -54,11 +55,15 @@ start boom main.boom woven.go:86
 end boom err=panic: boom kind=PanicError
 start quit main.quit woven.go:89
 end quit err=<nil> kind=
+start catch main.catch woven.go:98
+end catch err=<nil> kind=
+start (*counter).sum main.(*counter).sum woven.go:115
+end (*counter).sum err=<nil> kind=
 `
 	if wovenErr != want {
 		t.Errorf("woven spans\n%s\nwant\n%s", wovenErr, want)
 	}
-	for _, line := range []string{"1 <nil>", "! missing b", "<nil> 1", "[10 20] three", "recovered: inner", "6", "recovered boom", "goroutine exited"} {
+	for _, line := range []string{"1 <nil>", "! missing b", "<nil> 1", "[10 20] three", "recovered: inner", "6", "recovered boom", "goroutine exited", "caught: guarded", "10"} {
 		if !strings.Contains(plainOut, line+"\n") {
 			t.Errorf("the program did not print %q:\n%s", line, plainOut)
 		}

@@ -1,4 +1,5 @@
-// Package labels: a label and a goto at the top of annotated bodies.
+// Package labels: a label and a goto at the top of annotated bodies, and
+// in the traced copy of a span's body, where they are the copy's own.
 package labels
 
 import (
@@ -33,6 +34,32 @@ retry:
 	j.n++
 check:
 	if j.n < 3 {
+		goto retry
+	}
+	return errors.New("done")
+}
+
+//mellea:hook span
+func (j *job) count(ctx context.Context, rows [][]int) int {
+next:
+	for _, row := range rows {
+		for _, x := range row {
+			if x < 0 {
+				continue next
+			}
+			j.n += x
+		}
+	}
+	return j.n
+}
+
+//mellea:hook span
+func jump(ctx context.Context, n int) (err error) {
+	goto check
+retry:
+	n++
+check:
+	if n < 3 {
 		goto retry
 	}
 	return errors.New("done")

@@ -1,5 +1,6 @@
 // Package spangeneric: spans on generic functions and on methods of
-// generic types; the woven code does not mention the type parameters.
+// generic types; the guard passes a function's type parameters on, a
+// method's come with its receiver.
 package spangeneric
 
 import "context"

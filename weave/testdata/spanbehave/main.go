@@ -91,6 +91,34 @@ func quit(ctx context.Context) error {
 	return nil
 }
 
+// catch stops the panic of the function that defers it: its body calls
+// recover itself.
+//
+//mellea:hook span
+func catch(ctx context.Context, errp *error) {
+	if r := recover(); r != nil {
+		*errp = fmt.Errorf("caught: %v", r)
+	}
+}
+
+func guarded(ctx context.Context) (err error) {
+	defer catch(ctx, &err)
+	panic("guarded")
+}
+
+type counter struct{}
+
+// sum has an unnamed receiver, a blank parameter and a variadic one, all
+// passed on.
+//
+//mellea:hook span
+func (*counter) sum(ctx context.Context, _ string, xs ...int) (n int) {
+	for _, x := range xs {
+		n += x
+	}
+	return
+}
+
 type depthKey struct{}
 
 // printSpans registers a plugin that prints each span, indented by how
@@ -146,4 +174,7 @@ func main() {
 	})
 	wg.Wait()
 	fmt.Println("goroutine exited")
+	fmt.Println(guarded(ctx))
+	var c counter
+	fmt.Println(c.sum(ctx, "ignored", 1, 2, 3, 4))
 }
