@@ -25,8 +25,10 @@ func stream(c chunking.Chunker, deltas ...string) []string {
 
 // streamFrom feeds deltas to c as the validated stream feeds a Resumer:
 // the buffer is the previous rest followed by the delta, and each scan
-// resumes at the mark the previous one returned. It also checks that every
-// rest is a suffix of its buffer, as SplitFrom promises.
+// resumes at the mark the previous one returned. It also checks each scan
+// against SplitFrom's contract, which the stream does not check for this
+// package's chunkers: every rest is a suffix of its buffer, and the chunks
+// are non-empty and found in order in the text before it.
 func streamFrom(t testing.TB, c chunking.Resumer, deltas ...string) []string {
 	t.Helper()
 	var out []string
@@ -36,6 +38,14 @@ func streamFrom(t testing.TB, c chunking.Resumer, deltas ...string) []string {
 		chunks, rest, next := c.SplitFrom(buf, mark)
 		if !strings.HasSuffix(buf, rest) {
 			t.Fatalf("SplitFrom(%q, %d): rest %q is not a suffix", buf, mark, rest)
+		}
+		consumed, at := buf[:len(buf)-len(rest)], 0
+		for i, ch := range chunks {
+			j := strings.Index(consumed[at:], ch)
+			if ch == "" || j < 0 {
+				t.Fatalf("SplitFrom(%q, %d): chunk %d, %q, is empty or not the consumed text %q in order", buf, mark, i, ch, consumed)
+			}
+			at += j + len(ch)
 		}
 		if next < 0 || next > len(rest) {
 			t.Fatalf("SplitFrom(%q, %d): mark %d outside rest %q", buf, mark, next, rest)

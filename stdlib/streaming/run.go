@@ -29,6 +29,7 @@ type run struct {
 	checked []hooks.CheckResult // the results of the last check, reused
 
 	resumer  chunking.Resumer // the chunker, when it resumes its scans
+	trusted  bool             // resumer is one of package chunking's own
 	strategy Strategy         // nil: one attempt
 	budget   int              // attempts allowed, the first included
 
@@ -74,6 +75,7 @@ func newRun(s *Stream, yield func(string, error) bool) *run {
 	r := &run{s: s, id: hooks.NewID(), yield: yield, pick: -1}
 	r.setRequirements()
 	r.resumer, _ = s.cfg.chunker.(chunking.Resumer)
+	r.trusted = builtin(r.resumer)
 	return r
 }
 
