@@ -314,3 +314,32 @@ func TestNoRepliesKeepTheReply(t *testing.T) {
 		t.Errorf("Generate = %q, %v; want the reply given to New", resp.Text, err)
 	}
 }
+
+// TestStream_OutputTokensOfEachCall checks that every call counts the
+// words it delivered, when the same reply streams whole again, when a
+// call stops part way, and when the replies change from call to call.
+func TestStream_OutputTokensOfEachCall(t *testing.T) {
+	b := scripted.New("", scripted.WithReplies("one two three", "one two three", "four five", "four five"), scripted.WithDelta(4))
+	stopAfter := func(n int) func(string) error {
+		return func(string) error {
+			if n--; n < 0 {
+				return errors.New("enough")
+			}
+			return nil
+		}
+	}
+	for i, c := range []struct {
+		onDelta func(string) error
+		want    int64
+	}{
+		{stopAfter(100), 3},
+		{stopAfter(1), 2}, // "one two thr" delivered: "one ", "two "
+		{stopAfter(100), 2},
+		{stopAfter(100), 2},
+	} {
+		resp, _ := b.Stream(context.Background(), backend.Request{}, c.onDelta)
+		if resp.Usage.OutputTokens != c.want {
+			t.Errorf("call %d: %q counted %d output tokens, want %d", i, resp.Text, resp.Usage.OutputTokens, c.want)
+		}
+	}
+}
