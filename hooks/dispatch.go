@@ -109,14 +109,7 @@ func lendable(es []entry) (lend, direct bool) {
 // contained and reported, and the next one runs; a change or a block it
 // returns is reported and ignored, as dispatchTo does.
 func observeAll(ctx context.Context, h Hook, p Payload, s *scope, es []entry) {
-	b := p.base()
-	b.Hook = h
-	if b.Timestamp.IsZero() {
-		b.Timestamp = time.Now()
-	}
-	if b.SessionID == "" && s != nil {
-		b.SessionID = s.sessionID
-	}
+	stamp(p, h, s)
 	for i := 0; i < len(es); {
 		i = observeFrom(ctx, h, p, es, i)
 	}
@@ -165,8 +158,9 @@ func dispatch(ctx context.Context, h Hook, p Payload, keep *[]context.CancelCaus
 	return dispatchTo(ctx, h, p, s, handlersFor(h, s), keep, fresh)
 }
 
-// dispatchTo is dispatch to es, the handlers for h of scope s.
-func dispatchTo(ctx context.Context, h Hook, p Payload, s *scope, es []entry, keep *[]context.CancelCauseFunc, fresh bool) (context.Context, Payload, error) {
+// stamp sets what every dispatch of p sets in its Base: the hook, the time
+// unless the caller set it, and the session of scope s unless set.
+func stamp(p Payload, h Hook, s *scope) {
 	b := p.base()
 	b.Hook = h
 	if b.Timestamp.IsZero() {
@@ -175,6 +169,11 @@ func dispatchTo(ctx context.Context, h Hook, p Payload, s *scope, es []entry, ke
 	if b.SessionID == "" && s != nil {
 		b.SessionID = s.sessionID
 	}
+}
+
+// dispatchTo is dispatch to es, the handlers for h of scope s.
+func dispatchTo(ctx context.Context, h Hook, p Payload, s *scope, es []entry, keep *[]context.CancelCauseFunc, fresh bool) (context.Context, Payload, error) {
+	stamp(p, h, s)
 	serial := firstOfMode(es, Concurrent)
 	var view Payload // the copy that plugins which may not modify share
 	if fresh && len(writable[h]) == 0 {
