@@ -42,13 +42,7 @@ func TestRoundRatio(t *testing.T) {
 	if v, ok := median(res.roundRatios("woven", "plain", "BenchmarkPerChunk", "stream-ns/chunk")); !ok || v != 1.01 {
 		t.Errorf("round ratio = %v, %v; want 1.01 (the median of 1.01, 1.01, 2)", v, ok)
 	}
-	var b strings.Builder
-	if err := printTable(&b, res, 3); err != nil {
-		t.Fatal(err)
-	}
-	if want := "| woven, telemetry off, vs plain | 1.010x | ≤ 1.02x | MISSED | stream per chunk, woven binary over plain, round by round; rounds 1.010-2.000x |"; !strings.Contains(b.String(), want) {
-		t.Errorf("the table has no line\n%s\nin\n%s", want, b.String())
-	}
+	tableHas(t, res, 3, "| woven, telemetry off, vs plain | 1.010x | ≤ 1.02x | MISSED | stream per chunk, woven binary over plain, round by round; rounds 1.010-2.000x |")
 }
 
 // TestRoundPasses checks that every round runs every pass once, that the
@@ -83,14 +77,7 @@ func TestTable_JustPastTarget(t *testing.T) {
 	for _, r := range []string{"1.5", "2.004", "2.2"} {
 		res.add("plain", []byte(strings.ReplaceAll(sample, "1.5 ratio", r+" ratio")))
 	}
-	var b strings.Builder
-	if err := printTable(&b, res, 3); err != nil {
-		t.Fatal(err)
-	}
-	want := "| stream per chunk vs bare loop, one requirement, no plugin | 2.004x | ≤ 1.5x | MISSED | stream 0.3 µs/chunk, bare 0.2 µs/chunk; rounds 1.500-2.200x |"
-	if !strings.Contains(b.String(), want) {
-		t.Errorf("table lacks %q:\n%s", want, b.String())
-	}
+	tableHas(t, res, 3, "| stream per chunk vs bare loop, one requirement, no plugin | 2.004x | ≤ 1.5x | MISSED | stream 0.3 µs/chunk, bare 0.2 µs/chunk; rounds 1.500-2.200x |")
 }
 
 // TestTable_RoundPastTarget checks that a median inside its target with a
@@ -100,14 +87,7 @@ func TestTable_RoundPastTarget(t *testing.T) {
 	for _, r := range []string{"1.02", "1.05", "1.12"} {
 		res.add("plain", []byte(strings.ReplaceAll(sample, "1.05 ratio", r+" ratio")))
 	}
-	var b strings.Builder
-	if err := printTable(&b, res, 3); err != nil {
-		t.Fatal(err)
-	}
-	want := "| retried stream per attempt vs a fresh stream of the same reply | 1.050x | ≤ 1.1x | MISSED | retried 1.05 ms/attempt, fresh 1 ms/attempt; rounds 1.020-1.120x |"
-	if !strings.Contains(b.String(), want) {
-		t.Errorf("table lacks %q:\n%s", want, b.String())
-	}
+	tableHas(t, res, 3, "| retried stream per attempt vs a fresh stream of the same reply | 1.050x | ≤ 1.1x | MISSED | retried 1.05 ms/attempt, fresh 1 ms/attempt; rounds 1.020-1.120x |")
 }
 
 // TestTable_Increment checks the row of what telemetry adds: the woven
@@ -117,14 +97,7 @@ func TestTable_Increment(t *testing.T) {
 	for _, inc := range []string{"0.95", "0.9", "0.97"} {
 		res.add("woven", []byte("BenchmarkTelemetry-2 \t 10\t 1000 ns/op\t "+inc+" increment\t 1900 inline-ns/chunk\t 400 off-ns/chunk\t 1800 woven-ns/chunk\t 0.947 ratio\n"))
 	}
-	var b strings.Builder
-	if err := printTable(&b, res, 3); err != nil {
-		t.Fatal(err)
-	}
-	want := "| what woven tracing and metrics add per chunk, vs what the inline reference's calls add | 0.950x | ≤ 1x | met | woven +1.4 µs/chunk, inline +1.5 µs/chunk over off 0.4 µs/chunk; rounds 0.900-0.970x |"
-	if !strings.Contains(b.String(), want) {
-		t.Errorf("table lacks %q:\n%s", want, b.String())
-	}
+	tableHas(t, res, 3, "| what woven tracing and metrics add per chunk, vs what the inline reference's calls add | 0.950x | ≤ 1x | met | woven +1.4 µs/chunk, inline +1.5 µs/chunk over off 0.4 µs/chunk; rounds 0.900-0.970x |")
 }
 
 func TestTable(t *testing.T) {
@@ -144,5 +117,18 @@ func TestTable(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, b.String())
 		}
+	}
+}
+
+// tableHas checks that the table of res over rounds rounds has the line
+// want.
+func tableHas(t *testing.T, res results, rounds int, want string) {
+	t.Helper()
+	var b strings.Builder
+	if err := printTable(&b, res, rounds); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("table lacks %q:\n%s", want, b.String())
 	}
 }
